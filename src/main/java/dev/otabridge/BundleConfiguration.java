@@ -1,0 +1,82 @@
+package dev.otabridge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.otabridge.api.Envelopes;
+import dev.otabridge.expression.ExpressionLimits;
+import dev.otabridge.search.SearchRequestReader;
+import dev.otabridge.search.SearchTargets;
+import dev.otabridge.search.SqlSearch;
+import dev.otabridge.store.OtaStore;
+import dev.otabridge.store.RecordsReader;
+import dev.otabridge.store.StoreSetup;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Builds the beans the routes call, from the {@code ota.*} settings. Schema migration and the
+ * demo data run here, once, before any route starts.
+ */
+public class BundleConfiguration implements CamelConfiguration {
+
+    @PropertyInject("ota.db.url")
+    private String dbUrl;
+    @PropertyInject(value = "ota.db.user", defaultValue = "")
+    private String dbUser;
+    @PropertyInject(value = "ota.db.password", defaultValue = "")
+    private String dbPassword;
+    @PropertyInject(value = "ota.db.pool-size", defaultValue = "10")
+    private int poolSize;
+    @PropertyInject(value = "ota.demo-data", defaultValue = "")
+    private String demoData;
+    @PropertyInject(value = "ota.expression.max-length", defaultValue = "16384")
+    private int maxLength;
+    @PropertyInject(value = "ota.expression.max-in-values", defaultValue = "1000")
+    private int maxInValues;
+    @PropertyInject(value = "ota.expression.max-depth", defaultValue = "16")
+    private int maxDepth;
+    @PropertyInject(value = "ota.expression.max-comparisons", defaultValue = "100")
+    private int maxComparisons;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        HikariDataSource dataSource = dataSource();
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                dataSource.close();
+            }
+        });
+        ObjectMapper json = new ObjectMapper();
+        OtaStore store = new OtaStore(dataSource, json);
+        RecordsReader records = new RecordsReader(json);
+        StoreSetup.migrate(dataSource);
+        StoreSetup.loadDemoData(demoData, store, records);
+
+        ExpressionLimits limits = new ExpressionLimits(maxLength, maxInValues, maxDepth, maxComparisons);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Registry registry = context.getRegistry();
+        registry.bind("otaDataSource", dataSource);
+        registry.bind("otaStore", store);
+        registry.bind("records", records);
+        registry.bind("envelopes", new Envelopes(json));
+        registry.bind("searchRequests", new SearchRequestReader(json));
+        registry.bind("deviceUpgradeSearch", new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), limits));
+        registry.bind("otaJobSearch", new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), limits));
+    }
+
+    private HikariDataSource dataSource() {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ota-store");
+        config.setJdbcUrl(dbUrl);
+        config.setUsername(dbUser);
+        config.setPassword(dbPassword);
+        config.setMaximumPoolSize(poolSize);
+        return new HikariDataSource(config);
+    }
+}

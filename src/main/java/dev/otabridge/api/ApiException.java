@@ -1,0 +1,28 @@
+package dev.otabridge.api;
+
+/**
+ * A request the API refuses, with the EnOS code and the message the caller reads. Messages name
+ * what was wrong; they never hold SQL, stack traces or stored data.
+ */
+public class ApiException extends RuntimeException {
+
+    public static final int INVALID_ARGUMENT = 99400;
+    public static final int DENIED = 99403;
+    public static final int INTERNAL_ERROR = 99500;
+
+    private final int code;
+
+    public ApiException(int code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    /** EnOS's 99400 form: {@code Invalid Argument <parameter>:<detail>}. */
+    public static ApiException invalidArgument(String parameter, String detail) {
+        return new ApiException(INVALID_ARGUMENT, "Invalid Argument " + parameter + ":" + detail);
+    }
+
+    public int code() {
+        return code;
+    }
+}

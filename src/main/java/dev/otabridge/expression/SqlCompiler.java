@@ -1,0 +1,99 @@
+package dev.otabridge.expression;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Compiles a validated expression into a parameterised SQL condition. Only column names from the
+ * field tables and fixed keywords are written into the SQL; every value the caller sent becomes a
+ * bound parameter.
+ */
+public final class SqlCompiler {
+
+    /** The locales that an unqualified {@code name like 'v'} searches besides the default name. */
+    public static final List<String> SEARCHED_LOCALES = List.of("zh_CN", "en_US");
+
+    private static final String LIKE = " LIKE ? ESCAPE '\\'";
+
+    private SqlCompiler() {
+    }
+
+    public static SqlCondition compile(Expr expr) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = write(expr, parameters);
+        return new SqlCondition(sql, parameters);
+    }
+
+    /**
+     * The pattern that makes LIKE a case-insensitive substring match of {@code value}: its own
+     * {@code %} and {@code _} are escaped, so they match only themselves.
+     */
+    public static String containsPattern(String value) {
+        String escaped = value.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    private static String write(Expr expr, List<Object> parameters) {
+        if (expr instanceof Expr.And and) {
+            return join(and.terms(), " AND ", parameters);
+        }
+        if (expr instanceof Expr.Or or) {
+            return join(or.terms(), " OR ", parameters);
+        }
+        return comparison((Expr.Comparison) expr, parameters);
+    }
+
+    private static String join(List<Expr> terms, String operator, List<Object> parameters) {
+        return terms.stream().map(term -> write(term, parameters)).collect(Collectors.joining(operator, "(", ")"));
+    }
+
+    private static String comparison(Expr.Comparison c, List<Object> parameters) {
+        SearchField field = c.field().field();
+        return switch (c.op()) {
+            case EQ -> {
+                parameters.add(c.value());
+                yield field.column() + " = ?";
+            }
+            case IN -> {
+                parameters.addAll(c.values());
+                yield field.column() + " IN (" + "?, ".repeat(c.values().size() - 1) + "?)";
+            }
+            case LIKE -> field.localized() ? localizedLike(c.field(), (String) c.value(), parameters)
+                    : lowerLike(field.column(), (String) c.value(), parameters);
+            default -> throw new IllegalStateException("the parser let through " + c.op() + " on " + field.fieldName());
+        };
+    }
+
+    private static String lowerLike(String column, String value, List<Object> parameters) {
+        parameters.add(containsPattern(value));
+        return "LOWER(" + column + ")" + LIKE;
+    }
+
+    private static String localizedLike(FieldRef ref, String value, List<Object> parameters) {
+        SearchField field = ref.field();
+        String texts = field.localizedTexts();
+        String locale = ref.locale();
+        if (locale.equals(FieldRef.DEFAULT_NAME)) {
+            return lowerLike(field.column(), value, parameters);
+        }
+        if (locale.equals(FieldRef.ALL_NAMES)) {
+            String defaultName = lowerLike(field.column(), value, parameters);
+            parameters.addAll(SEARCHED_LOCALES);
+            String localizedName = lowerLike("t.content", value, parameters);
+            return "(" + defaultName + " OR EXISTS (" + texts + " AND t.locale IN ("
+                    + "?, ".repeat(SEARCHED_LOCALES.size() - 1) + "?) AND " + localizedName + "))";
+        }
+        // the locale's own name where it has one, the default name where it has none
+        parameters.add(locale);
+        String localizedName = lowerLike("t.content", value, parameters);
+        parameters.add(locale);
+        String defaultName = lowerLike(field.column(), value, parameters);
+        return "(EXISTS (" + texts + " AND t.locale = ? AND " + localizedName + ")"
+                + " OR (NOT EXISTS (" + texts + " AND t.locale = ?) AND " + defaultName + "))";
+    }
+}

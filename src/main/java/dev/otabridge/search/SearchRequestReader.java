@@ -1,0 +1,149 @@
+package dev.otabridge.search;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otabridge.api.ApiException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a search call as EnOS clients send it: {@code orgId} and {@code action} in the query
+ * string, {@code expression} and {@code pagination} in a JSON body, other body keys ignored (the
+ * official client adds some). Anything else is refused with a 99400 that names the parameter.
+ */
+public final class SearchRequestReader {
+
+    public static final int DEFAULT_PAGE_SIZE = 10;
+    public static final int MAX_PAGE_SIZE = 200;
+    static final int MAX_ORG_ID_LENGTH = 64;
+
+    private final ObjectMapper json;
+
+    public SearchRequestReader(ObjectMapper json) {
+        this.json = json.copy()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * @param action   the action this path serves, such as {@code searchDeviceUpgrade}
+     * @param rawQuery the request's query string as received (the query, not headers, carries
+     *                 orgId: an HTTP header of the same name must not stand in for it)
+     * @param body     the raw request body, possibly null or empty
+     */
+    public SearchRequest read(String action, String rawQuery, String body) {
+        Map<String, List<String>> query = queryParameters(rawQuery);
+        String givenAction = single(query, "action");
+        if (!action.equals(givenAction)) {
+            throw ApiException.invalidArgument("action", givenAction == null ? "action is missing"
+                    : "action '" + shorten(givenAction) + "' is not supported on this path; use " + action);
+        }
+        String orgId = single(query, "orgId");
+        if (orgId == null || orgId.isBlank()) {
+            throw ApiException.invalidArgument("orgId", "orgId is missing");
+        }
+        if (orgId.length() > MAX_ORG_ID_LENGTH || orgId.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalidArgument("orgId", "orgId must be at most " + MAX_ORG_ID_LENGTH + " printable characters");
+        }
+        JsonNode root = parseBody(body);
+        String expression = expression(root.path("expression"));
+        JsonNode pagination = root.path("pagination");
+        if (!pagination.isMissingNode() && !pagination.isNull() && !pagination.isObject()) {
+            throw ApiException.invalidArgument("pagination", "pagination must be an object");
+        }
+        JsonNode sorters = pagination.path("sorters");
+        if (!sorters.isMissingNode() && !sorters.isNull() && !(sorters.isArray() && sorters.isEmpty())) {
+            throw ApiException.invalidArgument("pagination.sorters", "sorters is not supported by this API");
+        }
+        int pageNo = integer(pagination.path("pageNo"), "pageNo", 1, 1, Integer.MAX_VALUE);
+        int pageSize = integer(pagination.path("pageSize"), "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        return new SearchRequest(orgId, expression, pageNo, pageSize);
+    }
+
+    private JsonNode parseBody(String body) {
+        if (body == null || body.isBlank()) {
+            return json.createObjectNode();
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw ApiException.invalidArgument("body", "malformed JSON" + where);
+        }
+        if (!root.isObject()) {
+            throw ApiException.invalidArgument("body", "the request body must be a JSON object");
+        }
+        return root;
+    }
+
+    private static String expression(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ApiException.invalidArgument("expression", "expression must be a string");
+        }
+        return node.textValue();
+    }
+
+    private static int integer(JsonNode node, String name, int absent, int min, int max) {
+        if (node.isMissingNode() || node.isNull()) {
+            return absent;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
+            throw ApiException.invalidArgument("pagination." + name, name + " must be an integer from " + min
+                    + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", found " + shorten(node.toString()));
+        }
+        return node.intValue();
+    }
+
+    private static Map<String, List<String>> queryParameters(String rawQuery) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return parameters;
+    }
+
+    private static String single(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        if (values == null) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw ApiException.invalidArgument(name, name + " is given more than once");
+        }
+        return values.get(0);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidArgument("query", "malformed percent-encoding in the query string");
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.otabridge.search;
+
+import dev.otabridge.api.ApiException;
+import dev.otabridge.expression.ExpressionException;
+import dev.otabridge.expression.ExpressionLimits;
+import dev.otabridge.expression.ExpressionParser;
+import dev.otabridge.expression.SqlCompiler;
+import dev.otabridge.expression.SqlCondition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Runs one search API: validates and compiles the expression, then counts and reads one page. */
+public final class SqlSearch<T> {
+
+    private final JdbcTemplate jdbc;
+    private final SearchTarget<T> target;
+    private final ExpressionParser parser;
+
+    public SqlSearch(JdbcTemplate jdbc, SearchTarget<T> target, ExpressionLimits limits) {
+        this.jdbc = jdbc;
+        this.target = target;
+        this.parser = new ExpressionParser(target.fields(), limits);
+    }
+
+    public SearchPage<T> run(SearchRequest request) {
+        SqlCondition condition = where(request);
+        String from = " FROM " + target.table() + " " + target.alias() + " WHERE " + condition.sql();
+        Object[] parameters = condition.parameters().toArray();
+        long total = jdbc.queryForObject("SELECT COUNT(*)" + from, Long.class, parameters);
+        List<T> rows = List.of();
+        if (request.offset() < total) {
+            List<Object> paged = new ArrayList<>(condition.parameters());
+            paged.add(request.offset());
+            paged.add(request.pageSize());
+            rows = jdbc.query("SELECT " + target.columns() + from + " ORDER BY " + target.orderBy()
+                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", target.rows(), paged.toArray());
+        }
+        return new SearchPage<>(rows, request.pageNo(), request.pageSize(), total);
+    }
+
+    /** The organization's rows, narrowed by the expression when there is one. */
+    SqlCondition where(SearchRequest request) {
+        String orgFilter = target.alias() + ".org_id = ?";
+        Optional<SqlCondition> filter = compile(request.expression());
+        if (filter.isEmpty()) {
+            return new SqlCondition(orgFilter, List.of(request.orgId()));
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(request.orgId());
+        parameters.addAll(filter.get().parameters());
+        return new SqlCondition(orgFilter + " AND " + filter.get().sql(), parameters);
+    }
+
+    private Optional<SqlCondition> compile(String expression) {
+        try {
+            return parser.parse(expression).map(SqlCompiler::compile);
+        } catch (ExpressionException e) {
+            throw e.isOperatorNotAllowed() ? new ApiException(ApiException.INVALID_ARGUMENT, e.getMessage())
+                    : ApiException.invalidArgument("expression", e.getMessage());
+        }
+    }
+}

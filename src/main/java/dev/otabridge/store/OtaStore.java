@@ -1,0 +1,128 @@
+package dev.otabridge.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes devices and jobs. Each call is one transaction: a batch is stored whole or not at all.
+ * MERGE inserts or replaces by key; it is standard SQL that HSQLDB and PostgreSQL (15+) share.
+ */
+public final class OtaStore {
+
+    private static final String MERGE_DEVICE = """
+            MERGE INTO device_firmware d
+            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)),
+                           CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(128)), CAST(? AS BOOLEAN)))
+                  AS s (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading)
+            ON d.org_id = s.org_id AND d.asset_id = s.asset_id
+            WHEN MATCHED THEN UPDATE SET product_key = s.product_key, device_key = s.device_key,
+                 firmware_version = s.firmware_version, is_upgrading = s.is_upgrading
+            WHEN NOT MATCHED THEN INSERT (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading)
+                 VALUES (s.org_id, s.asset_id, s.product_key, s.device_key, s.firmware_version, s.is_upgrading)
+            """;
+
+    private static final String MERGE_JOB = """
+            MERGE INTO ota_job j
+            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(512)),
+                           CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(512)),
+                           CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(16)), CAST(? AS BOOLEAN), CAST(? AS VARCHAR(16)),
+                           CAST(? AS VARCHAR(4000000)), CAST(? AS BIGINT), CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(65536)),
+                           CAST(? AS INTEGER), CAST(? AS VARCHAR(16)), CAST(? AS BIGINT)))
+                  AS s (org_id, job_id, product_key, name_default, name_json, firmware_id, firmware_version,
+                        firmware_name_default, firmware_name_json, job_type, enable_upgrade_request, upgrade_policy,
+                        upgrade_scope_json, upgrade_timeout, retry_policy_json, schedule_policy_json,
+                        maximum_concurrency, status, create_time)
+            ON j.org_id = s.org_id AND j.job_id = s.job_id
+            WHEN MATCHED THEN UPDATE SET product_key = s.product_key, name_default = s.name_default,
+                 name_json = s.name_json, firmware_id = s.firmware_id, firmware_version = s.firmware_version,
+                 firmware_name_default = s.firmware_name_default, firmware_name_json = s.firmware_name_json,
+                 job_type = s.job_type, enable_upgrade_request = s.enable_upgrade_request,
+                 upgrade_policy = s.upgrade_policy, upgrade_scope_json = s.upgrade_scope_json,
+                 upgrade_timeout = s.upgrade_timeout, retry_policy_json = s.retry_policy_json,
+                 schedule_policy_json = s.schedule_policy_json, maximum_concurrency = s.maximum_concurrency,
+                 status = s.status, create_time = s.create_time
+            WHEN NOT MATCHED THEN INSERT (org_id, job_id, product_key, name_default, name_json, firmware_id,
+                 firmware_version, firmware_name_default, firmware_name_json, job_type, enable_upgrade_request,
+                 upgrade_policy, upgrade_scope_json, upgrade_timeout, retry_policy_json, schedule_policy_json,
+                 maximum_concurrency, status, create_time)
+                 VALUES (s.org_id, s.job_id, s.product_key, s.name_default, s.name_json, s.firmware_id,
+                 s.firmware_version, s.firmware_name_default, s.firmware_name_json, s.job_type, s.enable_upgrade_request,
+                 s.upgrade_policy, s.upgrade_scope_json, s.upgrade_timeout, s.retry_policy_json, s.schedule_policy_json,
+                 s.maximum_concurrency, s.status, s.create_time)
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+
+    public OtaStore(DataSource dataSource, ObjectMapper json) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.json = json;
+    }
+
+    public Records.Loaded upsert(Records records) {
+        return transaction.execute(status -> {
+            for (DeviceFirmware d : records.devices()) {
+                jdbc.update(MERGE_DEVICE, d.orgId(), d.assetId(), d.productKey(), d.deviceKey(), d.firmwareVersion(), d.isUpgrading());
+            }
+            for (JobInfo job : records.jobs()) {
+                upsertJob(job);
+            }
+            return new Records.Loaded(records.devices().size(), records.jobs().size());
+        });
+    }
+
+    public boolean isEmpty() {
+        return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM device_firmware) + (SELECT COUNT(*) FROM ota_job)"
+                + " FROM (VALUES (0)) AS one (x)", Long.class) == 0;
+    }
+
+    private void upsertJob(JobInfo job) {
+        jdbc.update(MERGE_JOB, job.orgId(), job.jobId(), job.productKey(), defaultName(job.name()), write(job.name()),
+                job.firmwareId(), job.firmwareVersion(), defaultName(job.firmwareName()), write(job.firmwareName()),
+                job.type(), job.enableUpgradeRequest(), job.upgradePolicy(), write(job.upgradeScope()), job.upgradeTimeout(),
+                write(job.retryPolicy()), write(job.schedulePolicy()), job.maximumConcurrency(), job.status(), job.createTime());
+        jdbc.update("DELETE FROM ota_job_text WHERE org_id = ? AND job_id = ?", job.orgId(), job.jobId());
+        List<Object[]> texts = new ArrayList<>();
+        addTexts(texts, job, "name", job.name());
+        addTexts(texts, job, "firmwareName", job.firmwareName());
+        jdbc.batchUpdate("INSERT INTO ota_job_text (org_id, job_id, attr, locale, content) VALUES (?, ?, ?, ?, ?)", texts);
+    }
+
+    /** Only non-empty texts become rows: a locale without one falls back to the default name. */
+    private static void addTexts(List<Object[]> texts, JobInfo job, String attr, JsonNode name) {
+        Iterator<Map.Entry<String, JsonNode>> locales = name.path("i18nValue").fields();
+        while (locales.hasNext()) {
+            Map.Entry<String, JsonNode> locale = locales.next();
+            if (locale.getValue().isTextual() && !locale.getValue().textValue().isEmpty()) {
+                texts.add(new Object[] {job.orgId(), job.jobId(), attr, locale.getKey(), locale.getValue().textValue()});
+            }
+        }
+    }
+
+    private static String defaultName(JsonNode name) {
+        JsonNode value = name.path("defaultValue");
+        return value.isTextual() ? value.textValue() : null;
+    }
+
+    private String write(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written back", e);
+        }
+    }
+}
