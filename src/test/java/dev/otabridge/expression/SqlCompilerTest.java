@@ -1,0 +1,71 @@
+package dev.otabridge.expression;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.otabridge.search.SearchTargets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlCompilerTest {
+
+    private static SqlCondition devices(String expression) {
+        return SqlCompiler.compile(new ExpressionParser(SearchTargets.DEVICE_UPGRADE_FIELDS, ExpressionLimits.DEFAULT)
+                .parse(expression).orElseThrow());
+    }
+
+    private static SqlCondition jobs(String expression) {
+        return SqlCompiler.compile(new ExpressionParser(SearchTargets.OTA_JOB_FIELDS, ExpressionLimits.DEFAULT)
+                .parse(expression).orElseThrow());
+    }
+
+    @Test
+    void equalsAndInBindEveryValue() {
+        SqlCondition c = devices("productKey = 'a' and firmwareVersion in ('1', '2') or isUpgrading = true");
+        assertEquals("((d.product_key = ? AND d.firmware_version IN (?, ?)) OR d.is_upgrading = ?)", c.sql());
+        assertEquals(List.of("a", "1", "2", true), c.parameters());
+    }
+
+    @Test
+    void valuesNeverReachTheSqlText() {
+        String hostile = "x' OR '1'='1'; DROP TABLE device_firmware; --";
+        SqlCondition c = devices("productKey = \"" + hostile + "\"");
+        assertEquals("d.product_key = ?", c.sql());
+        assertEquals(List.of(hostile), c.parameters());
+        assertFalse(jobs("name like \"" + hostile + "\"").sql().contains("DROP"));
+    }
+
+    @Test
+    void likeIsACaseInsensitiveSubstringWithLiteralWildcards() {
+        assertEquals("%50\\%\\_off\\\\%", SqlCompiler.containsPattern("50%_OFF\\"));
+        SqlCondition c = jobs("name.defaultValue like 'Ab%'");
+        assertEquals("LOWER(j.name_default) LIKE ? ESCAPE '\\'", c.sql());
+        assertEquals(List.of("%ab\\%%"), c.parameters());
+    }
+
+    @Test
+    void plainNameSearchesDefaultChineseAndEnglish() {
+        SqlCondition c = jobs("name like 'x'");
+        assertEquals("(LOWER(j.name_default) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM ota_job_text t"
+                + " WHERE t.org_id = j.org_id AND t.job_id = j.job_id AND t.attr = 'name'"
+                + " AND t.locale IN (?, ?) AND LOWER(t.content) LIKE ? ESCAPE '\\'))", c.sql());
+        assertEquals(List.of("%x%", "zh_CN", "en_US", "%x%"), c.parameters());
+    }
+
+    @Test
+    void aLocaleFallsBackToTheDefaultNameWhereItHasNone() {
+        SqlCondition c = jobs("firmwareName.ja_JP like 'x'");
+        assertEquals("(EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = j.org_id AND t.job_id = j.job_id"
+                + " AND t.attr = 'firmwareName' AND t.locale = ? AND LOWER(t.content) LIKE ? ESCAPE '\\')"
+                + " OR (NOT EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = j.org_id AND t.job_id = j.job_id"
+                + " AND t.attr = 'firmwareName' AND t.locale = ?) AND LOWER(j.firmware_name_default) LIKE ? ESCAPE '\\'))", c.sql());
+        assertEquals(List.of("ja_JP", "%x%", "ja_JP", "%x%"), c.parameters());
+    }
+
+    @Test
+    void jobExactFieldsMapToTheirColumns() {
+        SqlCondition c = jobs("productKey = 'p' and firmwareId in ('f') and firmwareVersion = 'v' and type = 'verify' and status = 'stopped'");
+        assertEquals("(j.product_key = ? AND j.firmware_id IN (?) AND j.firmware_version = ? AND j.job_type = ? AND j.status = ?)", c.sql());
+        assertEquals(List.of("p", "f", "v", "verify", "stopped"), c.parameters());
+    }
+}
