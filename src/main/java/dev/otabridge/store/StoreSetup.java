@@ -3,6 +3,9 @@ package dev.otabridge.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -16,15 +19,29 @@ public final class StoreSetup {
     private StoreSetup() {
     }
 
-    /** Applies the migrations in {@code sql/} (packaged as db/migration) that the store lacks. */
+    /**
+     * Applies the migrations that the store lacks: {@code sql/common} (packaged as
+     * db/migration/common) on every database, then those for the database at hand
+     * ({@code sql/hsqldb}, {@code sql/postgresql}), which only adjust engine settings.
+     */
     public static void migrate(DataSource dataSource) {
         int applied = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(dataSource))
                 .load()
                 .migrate()
                 .migrationsExecuted;
         LOG.info("store schema is current ({} migration(s) applied now)", applied);
+    }
+
+    /** The folder of engine-specific migrations: hsqldb, postgresql. */
+    static String vendor(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            return product.startsWith("HSQL") ? "hsqldb" : product.toLowerCase(Locale.ROOT);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the store cannot be reached: " + e.getMessage(), e);
+        }
     }
 
     /**
