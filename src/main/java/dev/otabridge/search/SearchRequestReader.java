@@ -1,12 +1,10 @@
 package dev.otabridge.search;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.otabridge.api.ApiException;
+import dev.otabridge.api.JsonBody;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,12 +23,10 @@ public final class SearchRequestReader {
     public static final int MAX_PAGE_SIZE = 200;
     static final int MAX_ORG_ID_LENGTH = 64;
 
-    private final ObjectMapper json;
+    private final JsonBody json;
 
     public SearchRequestReader(ObjectMapper json) {
-        this.json = json.copy()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.json = new JsonBody(json);
     }
 
     /**
@@ -53,7 +49,7 @@ public final class SearchRequestReader {
         if (orgId.length() > MAX_ORG_ID_LENGTH || orgId.chars().anyMatch(Character::isISOControl)) {
             throw ApiException.invalidArgument("orgId", "orgId must be at most " + MAX_ORG_ID_LENGTH + " printable characters");
         }
-        JsonNode root = parseBody(body);
+        JsonNode root = body == null || body.isBlank() ? MissingNode.getInstance() : json.readObject(body, "the request body");
         String expression = expression(root.path("expression"));
         JsonNode pagination = root.path("pagination");
         if (!pagination.isMissingNode() && !pagination.isNull() && !pagination.isObject()) {
@@ -66,24 +62,6 @@ public final class SearchRequestReader {
         int pageNo = integer(pagination.path("pageNo"), "pageNo", 1, 1, Integer.MAX_VALUE);
         int pageSize = integer(pagination.path("pageSize"), "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         return new SearchRequest(orgId, expression, pageNo, pageSize);
-    }
-
-    private JsonNode parseBody(String body) {
-        if (body == null || body.isBlank()) {
-            return json.createObjectNode();
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw ApiException.invalidArgument("body", "malformed JSON" + where);
-        }
-        if (!root.isObject()) {
-            throw ApiException.invalidArgument("body", "the request body must be a JSON object");
-        }
-        return root;
     }
 
     private static String expression(JsonNode node) {

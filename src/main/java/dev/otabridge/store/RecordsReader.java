@@ -1,13 +1,10 @@
 package dev.otabridge.store;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.otabridge.api.ApiException;
+import dev.otabridge.api.JsonBody;
 import dev.otabridge.expression.FieldRef;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,11 +24,11 @@ public final class RecordsReader {
     private static final int NAME_LENGTH = 512;
 
     private final ObjectMapper json;
+    private final JsonBody body;
 
     public RecordsReader(ObjectMapper json) {
-        this.json = json.copy()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.json = json;
+        this.body = new JsonBody(json);
     }
 
     public Records read(String document) {
@@ -91,18 +88,7 @@ public final class RecordsReader {
         if (document == null || document.isBlank()) {
             throw ApiException.invalidArgument("body", "the load document is empty");
         }
-        JsonNode root;
-        try {
-            root = json.readTree(document);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw ApiException.invalidArgument("body", "malformed JSON"
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
-        }
-        if (!root.isObject()) {
-            throw ApiException.invalidArgument("body", "the load document must be a JSON object");
-        }
-        return root;
+        return body.readObject(document, "the load document");
     }
 
     private static Iterable<JsonNode> array(JsonNode root, String name) {

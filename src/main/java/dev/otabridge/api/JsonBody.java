@@ -1,0 +1,46 @@
+package dev.otabridge.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Parses request bodies strictly: a duplicated key or trailing content is refused rather than
+ * guessed at. The caller hears where the JSON broke, not the parser's own words.
+ */
+public final class JsonBody {
+
+    private final ObjectMapper json;
+
+    public JsonBody(ObjectMapper json) {
+        this.json = json.copy()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * @param what how the message names the document, such as "the request body"
+     * @throws ApiException a 99400 on parameter {@code body}
+     */
+    public JsonNode readObject(String body, String what) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String problem = e.getOriginalMessage().startsWith("Duplicate field") ? "duplicate key"
+                    : e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token") ? "content after the JSON value"
+                    : "malformed JSON";
+            throw ApiException.invalidArgument("body", problem + where);
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.invalidArgument("body", what + " must be a JSON object");
+        }
+        return root;
+    }
+}
