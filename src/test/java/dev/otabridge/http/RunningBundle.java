@@ -1,0 +1,64 @@
+package dev.otabridge.http;
+
+import dev.otabridge.BundleConfiguration;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.camel.main.Main;
+
+/**
+ * The whole bundle as it deploys (application.properties, YAML routes, Vert.x HTTP server,
+ * file-based HSQLDB), started in this JVM on a free port and a data folder of the test's.
+ */
+public final class RunningBundle implements AutoCloseable {
+
+    private final Main main;
+    private final URI base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RunningBundle(Main main, URI base) {
+        this.main = main;
+        this.base = base;
+    }
+
+    public static RunningBundle start(Path dataDir, Map<String, String> overrides) throws Exception {
+        int port = freePort();
+        Main main = new Main();
+        main.configure().addConfiguration(BundleConfiguration.class);
+        main.addOverrideProperty("ota.data.dir", dataDir.toString());
+        main.addOverrideProperty("camel.server.port", String.valueOf(port));
+        overrides.forEach(main::addOverrideProperty);
+        main.start();
+        return new RunningBundle(main, URI.create("http://127.0.0.1:" + port));
+    }
+
+    public HttpResponse<String> post(String pathAndQuery, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public URI uri(String pathAndQuery) {
+        return base.resolve(pathAndQuery);
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
