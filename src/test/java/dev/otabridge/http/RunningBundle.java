@@ -31,7 +31,7 @@ public final class RunningBundle implements AutoCloseable {
         Main main = new Main();
         main.configure().addConfiguration(BundleConfiguration.class);
         main.addOverrideProperty("ota.data.dir", dataDir.toString());
-        main.addOverrideProperty("camel.server.port", String.valueOf(port));
+        main.addOverrideProperty("ota.http.port", String.valueOf(port));
         overrides.forEach(main::addOverrideProperty);
         main.start();
         return new RunningBundle(main, URI.create("http://127.0.0.1:" + port));
