@@ -3,29 +3,38 @@ package dev.otabridge.expression;
 import java.util.Set;
 
 /**
- * One row of an API's field table: the name callers write, its type, the operators it allows and
- * where it lives in the store. Each API lists its rows in an enum, and that enum alone drives
- * validation, SQL and documentation.
+ * One row of an API's field table. Each API lists its rows in an enum, and that enum alone drives
+ * validation, SQL and documentation; the row's facts are its {@link FieldSpec}.
  */
 public interface SearchField {
 
-    /** The name as callers write it, exact case: productKey. */
-    String fieldName();
+    FieldSpec spec();
 
-    ValueType type();
+    /** The name as callers write it, exact case: productKey. */
+    default String fieldName() {
+        return spec().fieldName();
+    }
+
+    default ValueType type() {
+        return spec().type();
+    }
 
     /** The operators this field allows, in the order error messages list them. */
-    Set<Operator> operators();
+    default Set<Operator> operators() {
+        return spec().operators();
+    }
 
     /** The SQL column, qualified with the API's table alias. For a localized field, the default name. */
-    String column();
+    default String column() {
+        return spec().column();
+    }
 
     /**
      * For a localized (StringI18n) field, the start of a sub-select over its per-locale texts,
      * correlated with the outer row; it exposes {@code t.locale} and {@code t.content}. Null otherwise.
      */
     default String localizedTexts() {
-        return null;
+        return spec().localizedTexts();
     }
 
     default boolean localized() {
@@ -33,5 +42,7 @@ public interface SearchField {
     }
 
     /** One line for the documentation table. */
-    String description();
+    default String description() {
+        return spec().description();
+    }
 }

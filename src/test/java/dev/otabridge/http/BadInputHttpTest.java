@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,27 +30,17 @@ class BadInputHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ORGS = List.of("yourOrgId", "o15475466766371");
 
-    @TempDir
-    static Path data;
-    static RunningBundle bundle;
+    @RegisterExtension
+    static final BundleExtension BUNDLE = new BundleExtension();
+
     private String storeBefore;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bundle = RunningBundle.start(data, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bundle.close();
-    }
 
     /** Everything the APIs can see of the store, every organization, every row. */
     private static String store() throws Exception {
         StringBuilder all = new StringBuilder();
         for (String org : ORGS) {
             for (String api : List.of(DEVICES, JOBS)) {
-                all.append(bundle.post(api + org, "{\"pagination\":{\"pageSize\":200}}").body().replaceAll("\"requestId\":\"[^\"]+\"", ""));
+                all.append(BUNDLE.post(api + org, "{\"pagination\":{\"pageSize\":200}}").body().replaceAll("\"requestId\":\"[^\"]+\"", ""));
             }
         }
         return all.toString();
@@ -82,7 +69,7 @@ class BadInputHttpTest {
     }
 
     private static String refusal(String pathAndQuery, String body) throws Exception {
-        JsonNode answer = envelope(body, bundle.post(pathAndQuery, body));
+        JsonNode answer = envelope(body, BUNDLE.post(pathAndQuery, body));
         assertEquals(99400, answer.get("code").intValue(), answer.toString());
         assertTrue(answer.get("data").isNull());
         assertEquals(36, answer.get("requestId").textValue().length());
@@ -146,7 +133,7 @@ class BadInputHttpTest {
     })
     void hostileExpressionsAreRefusedOrAnswerOnlyTheCallersRows(String expression) throws Exception {
         String body = JSON.createObjectNode().put("expression", expression).toString();
-        JsonNode answer = envelope(body, bundle.post(DEVICES + "yourOrgId", body));
+        JsonNode answer = envelope(body, BUNDLE.post(DEVICES + "yourOrgId", body));
         int code = answer.get("code").intValue();
         assertTrue(code == 0 || code == 99400, answer.toString());
         if (code == 0) {
@@ -158,7 +145,7 @@ class BadInputHttpTest {
     void likePatternsMatchLiterallyOverHttp() throws Exception {
         for (String pattern : List.of("%", "_", "\\", "%'--")) {
             String body = JSON.createObjectNode().put("expression", "name like \"" + pattern + "\"").toString();
-            JsonNode answer = envelope(body, bundle.post(JOBS + "yourOrgId", body));
+            JsonNode answer = envelope(body, BUNDLE.post(JOBS + "yourOrgId", body));
             assertEquals(0, answer.get("code").intValue());
             assertEquals(0, answer.get("pagination").get("totalSize").intValue(), pattern);
         }
@@ -178,7 +165,7 @@ class BadInputHttpTest {
             }
             String api = random.nextBoolean() ? DEVICES : JOBS;
             String body = JSON.createObjectNode().put("expression", expression.toString()).toString();
-            JsonNode answer = envelope(body, bundle.post(api + "yourOrgId", body));
+            JsonNode answer = envelope(body, BUNDLE.post(api + "yourOrgId", body));
             int code = answer.get("code").intValue();
             assertTrue(code == 0 || code == 99400, expression + " -> " + answer);
             if (code == 0) {

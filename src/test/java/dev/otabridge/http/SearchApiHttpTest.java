@@ -9,16 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,22 +27,11 @@ class SearchApiHttpTest {
     static final String JOBS = "/connect-service/v2.1/ota-jobs?action=search&orgId=";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path data;
-    static RunningBundle bundle;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bundle = RunningBundle.start(data, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bundle.close();
-    }
+    @RegisterExtension
+    static final BundleExtension BUNDLE = new BundleExtension();
 
     static JsonNode ok(String pathAndQuery, String body) throws Exception {
-        HttpResponse<String> response = bundle.post(pathAndQuery, body);
+        HttpResponse<String> response = BUNDLE.post(pathAndQuery, body);
         assertEquals(200, response.statusCode());
         JsonNode answer = JSON.readTree(response.body());
         assertEquals(0, answer.get("code").intValue(), response.body());
@@ -140,7 +126,7 @@ class SearchApiHttpTest {
 
     @Test
     void requestHeadersAreNeverEchoed() throws Exception {
-        HttpResponse<String> response = bundle.send(HttpRequest.newBuilder(bundle.uri(DEVICES + "yourOrgId"))
+        HttpResponse<String> response = BUNDLE.send(HttpRequest.newBuilder(BUNDLE.uri(DEVICES + "yourOrgId"))
                 .header("X-Secret-Token", "s3cr3t").header("orgId", "o15475466766371")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         Map<String, List<String>> headers = response.headers().map();
@@ -159,26 +145,26 @@ class SearchApiHttpTest {
         "/ota-jobs?action=search&orgId=o                      | 404",
     })
     void unknownPathsAreNotFound(String path, int status) throws Exception {
-        assertEquals(status, bundle.post(path, "{}").statusCode());
+        assertEquals(status, BUNDLE.post(path, "{}").statusCode());
     }
 
     @Test
     void otherMethodsAreNotAllowed() throws Exception {
-        HttpResponse<String> response = bundle.send(HttpRequest.newBuilder(bundle.uri(JOBS + "yourOrgId")).GET());
+        HttpResponse<String> response = BUNDLE.send(HttpRequest.newBuilder(BUNDLE.uri(JOBS + "yourOrgId")).GET());
         assertEquals(405, response.statusCode());
     }
 
     @Test
     void oversizedBodiesAreRefusedBeforeAnyRoute() throws Exception {
         String huge = "{\"expression\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}";
-        assertEquals(413, bundle.post(JOBS + "yourOrgId", huge).statusCode());
+        assertEquals(413, BUNDLE.post(JOBS + "yourOrgId", huge).statusCode());
     }
 
     @Test
     void anUnknownBodyKeyIsIgnoredAndAnEmptyBodyIsTheDefaultPage() throws Exception {
         JsonNode answer = ok(JOBS + "yourOrgId", "{\"action\":\"search\",\"somethingNew\":{\"a\":1}}");
         assertEquals(10, answer.get("pagination").get("pageSize").intValue());
-        HttpResponse<String> empty = bundle.send(HttpRequest.newBuilder(bundle.uri(JOBS + "yourOrgId")).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> empty = BUNDLE.send(HttpRequest.newBuilder(BUNDLE.uri(JOBS + "yourOrgId")).POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(0, JSON.readTree(empty.body()).get("code").intValue());
     }
 

@@ -1,0 +1,23 @@
+package dev.otabridge.expression;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The facts of one searchable field: its name, type, allowed operators, where it lives in the
+ * store, and its line in the documentation. {@code localizedTexts} is null except for StringI18n
+ * names (see {@link SearchField#localizedTexts()}).
+ */
+public record FieldSpec(String fieldName, ValueType type, Set<Operator> operators, String column,
+                        String localizedTexts, String description) {
+
+    public FieldSpec {
+        // EnumSet keeps the operators in declaration order, the order error messages list them in
+        operators = Collections.unmodifiableSet(EnumSet.copyOf(operators));
+    }
+
+    public static FieldSpec plain(String fieldName, ValueType type, Set<Operator> operators, String column, String description) {
+        return new FieldSpec(fieldName, type, operators, column, null, description);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.otabridge.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** One running bundle, on a data folder of its own, for all the tests of a class. */
+public final class BundleExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private Path data;
+    private RunningBundle bundle;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        data = Files.createTempDirectory("ota-bridge-test");
+        bundle = RunningBundle.start(data, Map.of());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        bundle.close();
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    public HttpResponse<String> post(String pathAndQuery, String body) throws IOException, InterruptedException {
+        return bundle.post(pathAndQuery, body);
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return bundle.send(request);
+    }
+
+    public URI uri(String pathAndQuery) {
+        return bundle.uri(pathAndQuery);
+    }
+}
