@@ -11,6 +11,10 @@ import dev.otabridge.search.SqlSearch;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.RecordsReader;
 import dev.otabridge.store.StoreSetup;
+import dev.otabridge.sync.Outbox;
+import dev.otabridge.sync.TransitionDetector;
+import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -43,8 +47,28 @@ public class BundleConfiguration implements CamelConfiguration {
     @PropertyInject(value = "ota.expression.max-comparisons", defaultValue = "100")
     private int maxComparisons;
 
+    @PropertyInject(value = "ota.sync.source", defaultValue = "urn:ota-bridge")
+    private String eventSource;
+    @PropertyInject(value = "ota.sync.batch-size", defaultValue = "1000")
+    private int syncBatchSize;
+    @PropertyInject(value = "ota.sync.stall-after-minutes", defaultValue = "120")
+    private long stallAfterMinutes;
+    @PropertyInject(value = "ota.sync.relay.enabled", defaultValue = "false")
+    private boolean relayEnabled;
+    @PropertyInject(value = "ota.sync.targets", defaultValue = "")
+    private String targets;
+    @PropertyInject(value = "ota.sync.retry.max-attempts", defaultValue = "50")
+    private int maxAttempts;
+    @PropertyInject(value = "ota.sync.retry.first-delay-millis", defaultValue = "1000")
+    private long firstDelayMillis;
+    @PropertyInject(value = "ota.sync.retry.max-delay-millis", defaultValue = "60000")
+    private long maxDelayMillis;
+
     @Override
     public void configure(CamelContext context) throws Exception {
+        if (relayEnabled && targets.isBlank()) {
+            throw new IllegalArgumentException("ota.sync.relay.enabled is true but ota.sync.targets names no endpoint");
+        }
         HikariDataSource dataSource = dataSource();
         context.addService(new ServiceSupport() {
             @Override
@@ -68,6 +92,10 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("searchRequests", new SearchRequestReader(json));
         registry.bind("deviceUpgradeSearch", new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), limits));
         registry.bind("otaJobSearch", new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), limits));
+        registry.bind("transitionDetector", new TransitionDetector(dataSource, json, Clock.systemUTC(), eventSource,
+                syncBatchSize, Duration.ofMinutes(stallAfterMinutes)));
+        registry.bind("outbox", new Outbox(dataSource, json, Clock.systemUTC(),
+                new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis))));
     }
 
     private HikariDataSource dataSource() {

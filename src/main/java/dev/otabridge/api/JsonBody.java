@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Locale;
+import org.apache.camel.Header;
 
 /**
  * Parses request bodies strictly: a duplicated key or trailing content is refused rather than
@@ -20,6 +22,19 @@ public final class JsonBody {
         this.json = json.copy()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * Refuses form and multipart bodies: the HTTP server reads those as form fields, so their JSON
+     * would silently vanish. Any other content type, or none, is read as JSON, as EnOS clients send.
+     *
+     * @throws ApiException a 99400 on parameter {@code Content-Type}
+     */
+    public static void requireJsonContentType(@Header("Content-Type") String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
+            throw ApiException.invalidArgument("Content-Type", "send the body as application/json, not " + type.split(";")[0]);
+        }
     }
 
     /**

@@ -5,12 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.otabridge.api.ApiException;
 import dev.otabridge.api.JsonBody;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.otabridge.api.QueryString;
 
 /**
  * Reads a search call as EnOS clients send it: {@code orgId} and {@code action} in the query
@@ -36,13 +31,13 @@ public final class SearchRequestReader {
      * @param body     the raw request body, possibly null or empty
      */
     public SearchRequest read(String action, String rawQuery, String body) {
-        Map<String, List<String>> query = queryParameters(rawQuery);
-        String givenAction = single(query, "action");
+        QueryString query = QueryString.parse(rawQuery);
+        String givenAction = query.single("action");
         if (!action.equals(givenAction)) {
             throw ApiException.invalidArgument("action", givenAction == null ? "action is missing"
                     : "action '" + shorten(givenAction) + "' is not supported on this path; use " + action);
         }
-        String orgId = single(query, "orgId");
+        String orgId = query.single("orgId");
         if (orgId == null || orgId.isBlank()) {
             throw ApiException.invalidArgument("orgId", "orgId is missing");
         }
@@ -83,42 +78,6 @@ public final class SearchRequestReader {
                     + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", found " + shorten(node.toString()));
         }
         return node.intValue();
-    }
-
-    private static Map<String, List<String>> queryParameters(String rawQuery) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return parameters;
-    }
-
-    private static String single(Map<String, List<String>> query, String name) {
-        List<String> values = query.get(name);
-        if (values == null) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw ApiException.invalidArgument(name, name + " is given more than once");
-        }
-        return values.get(0);
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidArgument("query", "malformed percent-encoding in the query string");
-        }
     }
 
     private static String shorten(String text) {

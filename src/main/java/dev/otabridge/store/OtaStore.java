@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes devices and jobs. Each call is one transaction: a batch is stored whole or not at all.
  * MERGE inserts or replaces by key; it is standard SQL that HSQLDB and PostgreSQL (15+) share.
+ * Every device written or removed is also appended to the change log the sync detector reads.
  */
 public final class OtaStore {
 
@@ -72,14 +73,35 @@ public final class OtaStore {
 
     public Records.Loaded upsert(Records records) {
         return transaction.execute(status -> {
+            long changeSeq = takeChangeNumbers(records.devices().size() + records.removedDevices().size());
+            List<Object[]> changes = new ArrayList<>();
             for (DeviceFirmware d : records.devices()) {
                 jdbc.update(MERGE_DEVICE, d.orgId(), d.assetId(), d.productKey(), d.deviceKey(), d.firmwareVersion(), d.isUpgrading());
+                changes.add(new Object[] {++changeSeq, d.orgId(), d.assetId(), d.productKey(), d.deviceKey(), d.firmwareVersion(), d.isUpgrading(), false});
             }
+            for (Records.DeviceRef removed : records.removedDevices()) {
+                jdbc.update("DELETE FROM device_firmware WHERE org_id = ? AND asset_id = ?", removed.orgId(), removed.assetId());
+                changes.add(new Object[] {++changeSeq, removed.orgId(), removed.assetId(), null, null, null, false, true});
+            }
+            jdbc.batchUpdate("INSERT INTO device_change (change_seq, org_id, asset_id, product_key, device_key, firmware_version,"
+                    + " is_upgrading, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", changes);
             for (JobInfo job : records.jobs()) {
                 upsertJob(job);
             }
-            return new Records.Loaded(records.devices().size(), records.jobs().size());
+            return new Records.Loaded(records.devices().size(), records.jobs().size(), records.removedDevices().size());
         });
+    }
+
+    /**
+     * Reserves {@code count} change numbers and answers the one before the first. The counter row
+     * stays locked until this transaction ends, so numbers are committed in the order taken.
+     */
+    private long takeChangeNumbers(int count) {
+        if (count == 0) {
+            return 0;
+        }
+        jdbc.update("UPDATE store_change_counter SET value = value + ? WHERE id = 1", count);
+        return jdbc.queryForObject("SELECT value FROM store_change_counter WHERE id = 1", Long.class) - count;
     }
 
     public boolean isEmpty() {

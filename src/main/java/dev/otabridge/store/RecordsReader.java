@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a load document, {@code {"devices": [DeviceFirmware...], "jobs": [JobInfo...]}}, in the
- * APIs' own shapes, and checks every record against what the store and the APIs promise. The first
+ * Reads a load document, {@code {"devices": [DeviceFirmware...], "jobs": [JobInfo...],
+ * "removedDevices": [{"orgId", "assetId"}...]}}, in the APIs' own shapes, and checks every record against what the store and the APIs promise. The first
  * problem is reported with its path ({@code jobs[2].type}); nothing is written for a bad document.
  */
 public final class RecordsReader {
 
-    private static final Set<String> TOP_LEVEL = Set.of("devices", "jobs");
+    private static final Set<String> TOP_LEVEL = Set.of("devices", "jobs", "removedDevices");
     private static final int ID_LENGTH = 64;
     private static final int VERSION_LENGTH = 128;
     private static final int NAME_LENGTH = 512;
@@ -37,7 +37,7 @@ public final class RecordsReader {
         while (names.hasNext()) {
             String name = names.next();
             if (!TOP_LEVEL.contains(name)) {
-                throw ApiException.invalidArgument(name, "unknown key; a load document holds \"devices\" and \"jobs\"");
+                throw ApiException.invalidArgument(name, "unknown key; a load document holds \"devices\", \"jobs\" and \"removedDevices\"");
             }
         }
         List<DeviceFirmware> devices = new ArrayList<>();
@@ -50,7 +50,13 @@ public final class RecordsReader {
         for (JsonNode node : array(root, "jobs")) {
             jobs.add(job(new Fields(node, "jobs[" + i++ + "]")));
         }
-        return new Records(devices, jobs);
+        List<Records.DeviceRef> removed = new ArrayList<>();
+        i = 0;
+        for (JsonNode node : array(root, "removedDevices")) {
+            Fields f = new Fields(node, "removedDevices[" + i++ + "]");
+            removed.add(new Records.DeviceRef(f.text("orgId", ID_LENGTH, true), f.text("assetId", ID_LENGTH, true)));
+        }
+        return new Records(devices, jobs, removed);
     }
 
     private static DeviceFirmware device(Fields f) {

@@ -169,10 +169,21 @@ class SearchApiHttpTest {
     }
 
     @Test
+    void aFormBodyIsRefusedRatherThanReadAsEmpty() throws Exception {
+        HttpResponse<String> response = BUNDLE.send(HttpRequest.newBuilder(BUNDLE.uri(JOBS + "yourOrgId"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pagination\":{\"pageSize\":1}}")));
+        JsonNode answer = JSON.readTree(response.body());
+        assertEquals(200, response.statusCode());
+        assertEquals("Invalid Argument Content-Type:send the body as application/json, not application/x-www-form-urlencoded",
+                answer.get("msg").textValue());
+    }
+
+    @Test
     void aLoadOverHttpIsSearchableAtOnce() throws Exception {
         JsonNode loaded = ok("/ota-store/v1/records", "{\"devices\":[{\"orgId\":\"httpOrg\",\"assetId\":\"h1\",\"productKey\":\"hp\","
                 + "\"deviceKey\":\"hd\",\"firmwareVersion\":\"9\",\"isUpgrading\":true}]}");
-        assertEquals("{\"devices\":1,\"jobs\":0}", loaded.get("data").toString());
+        assertEquals("{\"devices\":1,\"jobs\":0,\"removedDevices\":0}", loaded.get("data").toString());
         assertNull(loaded.get("pagination"));
         JsonNode found = ok(DEVICES + "httpOrg", "{\"expression\":\"isUpgrading = true\"}");
         assertEquals("h1", found.get("data").get(0).get("assetId").textValue());

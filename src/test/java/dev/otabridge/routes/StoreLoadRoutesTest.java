@@ -80,13 +80,13 @@ class StoreLoadRoutesTest extends YamlRoutesTestSupport {
     void httpLoadReadsTheDocumentAndAnswersWithTheCounts() throws Exception {
         MockEndpoint store = getMockEndpoint("mock:store");
         store.expectedMessageCount(1);
-        store.whenAnyExchangeReceived(e -> e.getMessage().setBody(new Records.Loaded(1, 0)));
+        store.whenAnyExchangeReceived(e -> e.getMessage().setBody(new Records.Loaded(1, 0, 0)));
         String answer = template.requestBody("direct:load-records-http", "{\"devices\":[" + DEVICE + "]}", String.class);
         store.assertIsSatisfied();
         assertEquals("o", store.getReceivedExchanges().get(0).getMessage().getBody(Records.class).devices().get(0).orgId());
         JsonNode envelope = JSON.readTree(answer);
         assertEquals(0, envelope.get("code").intValue());
-        assertEquals("{\"devices\":1,\"jobs\":0}", envelope.get("data").toString());
+        assertEquals("{\"devices\":1,\"jobs\":0,\"removedDevices\":0}", envelope.get("data").toString());
     }
 
     @Test

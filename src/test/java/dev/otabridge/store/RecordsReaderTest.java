@@ -34,7 +34,7 @@ class RecordsReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"device\":[]}                         | Invalid Argument device:unknown key; a load document holds \"devices\" and \"jobs\"",
+        "{\"device\":[]}                         | Invalid Argument device:unknown key; a load document holds \"devices\", \"jobs\" and \"removedDevices\"",
         "{\"devices\":{}}                        | Invalid Argument devices:devices must be an array",
         "{\"devices\":[1]}                       | Invalid Argument devices[0]:each record must be a JSON object",
         "{\"devices\":[{\"orgId\":\"o\"}]}          | Invalid Argument devices[0].assetId:assetId is missing",

@@ -1,0 +1,144 @@
+package dev.otabridge.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otabridge.api.ApiException;
+import dev.otabridge.api.QueryString;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * The outbox as the relay and the event feed see it. A device's events leave in the order they
+ * were detected: only the oldest undelivered event of each device is ever handed out, so a later
+ * one cannot overtake an earlier one that is waiting for a retry or parked.
+ */
+public final class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final int MAX_FEED_PAGE = 1000;
+
+    private static final RowMapper<OutboxEvent> EVENTS = (rs, i) -> new OutboxEvent(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7));
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final RetryPolicy retry;
+
+    /** Delays grow from {@code first}, doubling up to {@code longest}; after {@code maxAttempts} the event is parked. */
+    public record RetryPolicy(int maxAttempts, Duration first, Duration longest) {
+
+        Duration delayAfter(int attempts) {
+            long doubled = first.toMillis() << Math.min(attempts - 1, 30);
+            return Duration.ofMillis(Math.min(doubled, longest.toMillis()));
+        }
+    }
+
+    public Outbox(DataSource dataSource, ObjectMapper json, Clock clock, RetryPolicy retry) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.json = json;
+        this.clock = clock;
+        this.retry = retry;
+    }
+
+    /** The events due now that are first in their device's queue, oldest first. */
+    public List<OutboxEvent> nextBatch(int limit) {
+        return jdbc.query("SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts FROM sync_outbox o"
+                + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM sync_outbox p"
+                + " WHERE p.org_id = o.org_id AND p.asset_id = o.asset_id AND p.id < o.id AND p.status <> 'DELIVERED')"
+                + " ORDER BY o.id FETCH FIRST ? ROWS ONLY", EVENTS, clock.millis(), limit);
+    }
+
+    /** Every target acknowledged the event. */
+    public void delivered(OutboxEvent event) {
+        jdbc.update("UPDATE sync_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, last_error = NULL"
+                + " WHERE id = ?", clock.millis(), event.id());
+    }
+
+    /** A target refused the event or could not be reached: retry later, or park it after the last attempt. */
+    public void failed(OutboxEvent event, Exception cause) {
+        int attempts = event.attempts() + 1;
+        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        if (attempts >= retry.maxAttempts()) {
+            jdbc.update("UPDATE sync_outbox SET status = 'PARKED', attempts = ?, last_error = ? WHERE id = ?", attempts, reason, event.id());
+            LOG.error("event {} ({} of {}/{}) parked after {} attempts: {}", event.eventId(), event.type(), event.orgId(),
+                    event.assetId(), attempts, reason);
+            return;
+        }
+        long next = clock.millis() + retry.delayAfter(attempts).toMillis();
+        jdbc.update("UPDATE sync_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?", attempts, next, reason, event.id());
+        LOG.warn("event {} not delivered (attempt {}), retrying in {} ms: {}", event.eventId(), attempts, next - clock.millis(), reason);
+    }
+
+    /** Puts every parked event back in line, with a fresh count of attempts. */
+    public Map<String, Integer> redriveParked() {
+        int count = jdbc.update("UPDATE sync_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE status = 'PARKED'",
+                clock.millis());
+        LOG.info("{} parked event(s) put back in line", count);
+        return Map.of("redriven", count);
+    }
+
+    /**
+     * Events after {@code after}, in detection order, whatever their delivery status: a consumer
+     * without a broker reads the bundle's events here, and one that missed some replays them.
+     */
+    public Map<String, Object> feed(String rawQuery) {
+        QueryString query = QueryString.parse(rawQuery);
+        long cursor = number("after", query.single("after"), 0, 0, Long.MAX_VALUE);
+        int size = (int) number("limit", query.single("limit"), 100, 1, MAX_FEED_PAGE);
+        List<Map<String, Object>> events = jdbc.query("SELECT id, status, payload FROM sync_outbox WHERE id > ? ORDER BY id"
+                + " FETCH FIRST ? ROWS ONLY", (rs, i) -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("cursor", rs.getLong(1));
+                    item.put("status", rs.getString(2));
+                    item.put("event", tree(rs.getString(3)));
+                    return item;
+                }, cursor, size);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("events", events);
+        page.put("nextCursor", events.isEmpty() ? cursor : events.get(events.size() - 1).get("cursor"));
+        return page;
+    }
+
+    /** How many events wait in each status: what an operator watches. */
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>(Map.of("PENDING", 0L, "DELIVERED", 0L, "PARKED", 0L));
+        jdbc.query("SELECT status, COUNT(*) FROM sync_outbox GROUP BY status", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    private static long number(String name, String text, long absent, long min, long max) {
+        if (text == null || text.isEmpty()) {
+            return absent;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the allowed range
+        }
+        throw ApiException.invalidArgument(name, name + " must be an integer from " + min + " to " + max);
+    }
+
+    private JsonNode tree(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an outbox payload is not JSON", e);
+        }
+    }
+}

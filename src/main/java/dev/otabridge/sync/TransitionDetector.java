@@ -1,0 +1,212 @@
+package dev.otabridge.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Finds isUpgrading transitions and writes them to the outbox. Each batch is one transaction that
+ * reads change-log entries, writes the events and the devices' new state, and deletes the entries:
+ * a crash anywhere in it leaves everything as it was, to be detected again with the same event ids.
+ */
+public final class TransitionDetector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransitionDetector.class);
+
+    private static final String STATE_COLUMNS = "org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,"
+            + " event_seq, upgrading_since, version_before_upgrade, stall_reported, removed";
+
+    private static final String MERGE_STATE = """
+            MERGE INTO device_sync_state s
+            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)),
+                           CAST(? AS VARCHAR(128)), CAST(? AS BOOLEAN), CAST(? AS BIGINT), CAST(? AS BIGINT),
+                           CAST(? AS VARCHAR(128)), CAST(? AS BOOLEAN), CAST(? AS BOOLEAN)))
+                  AS v (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading, event_seq,
+                        upgrading_since, version_before_upgrade, stall_reported, removed)
+            ON s.org_id = v.org_id AND s.asset_id = v.asset_id
+            WHEN MATCHED THEN UPDATE SET product_key = v.product_key, device_key = v.device_key,
+                 firmware_version = v.firmware_version, is_upgrading = v.is_upgrading, event_seq = v.event_seq,
+                 upgrading_since = v.upgrading_since, version_before_upgrade = v.version_before_upgrade,
+                 stall_reported = v.stall_reported, removed = v.removed
+            WHEN NOT MATCHED THEN INSERT (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,
+                 event_seq, upgrading_since, version_before_upgrade, stall_reported, removed)
+                 VALUES (v.org_id, v.asset_id, v.product_key, v.device_key, v.firmware_version, v.is_upgrading,
+                 v.event_seq, v.upgrading_since, v.version_before_upgrade, v.stall_reported, v.removed)
+            """;
+
+    private static final RowMapper<SyncState> STATES = (rs, i) -> new SyncState(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getLong(7),
+            (Long) rs.getObject(8, Long.class), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11));
+
+    private static final RowMapper<Observation> OBSERVATIONS = (rs, i) -> new Observation(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7));
+
+    /** A device with change-log entries still to read is the tick's to judge, not the sweep's. */
+    private static final String NOT_PENDING = " AND NOT EXISTS (SELECT 1 FROM device_change c"
+            + " WHERE c.org_id = %1$s.org_id AND c.asset_id = %1$s.asset_id)";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String source;
+    private final int batchSize;
+    private final Duration stallAfter;
+
+    /**
+     * @param source     the events' CloudEvents source
+     * @param batchSize  change-log entries per transaction
+     * @param stallAfter how long an upgrade may run before it is reported as stalled
+     */
+    public TransitionDetector(DataSource dataSource, ObjectMapper json, Clock clock, String source, int batchSize, Duration stallAfter) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.json = json;
+        this.clock = clock;
+        this.source = source;
+        this.batchSize = batchSize;
+        this.stallAfter = stallAfter;
+    }
+
+    /**
+     * Reads the change log to its end, batch by batch. Work grows with the number of writes since
+     * the last tick, not with the fleet.
+     *
+     * @return the number of events written
+     */
+    public int tick() {
+        int events = 0;
+        Batch batch;
+        do {
+            batch = transaction.execute(status -> detectBatch());
+            events += batch.events();
+        } while (batch.read() == batchSize);
+        if (events > 0) {
+            LOG.info("detected {} transition(s)", events);
+        }
+        return events;
+    }
+
+    private record Batch(int read, int events) {
+    }
+
+    private Batch detectBatch() {
+        lockDetector();
+        List<Long> seqs = jdbc.queryForList("SELECT change_seq FROM device_change ORDER BY change_seq FETCH FIRST ? ROWS ONLY",
+                Long.class, batchSize);
+        if (seqs.isEmpty()) {
+            return new Batch(0, 0);
+        }
+        long last = seqs.get(seqs.size() - 1);
+        List<Observation> changes = jdbc.query("SELECT org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,"
+                + " removed FROM device_change WHERE change_seq <= ? ORDER BY change_seq", OBSERVATIONS, last);
+        int events = observe(changes, false);
+        jdbc.update("DELETE FROM device_change WHERE change_seq <= ?", last);
+        jdbc.update("UPDATE sync_cursor SET value = ? WHERE name = 'detector'", last);
+        return new Batch(seqs.size(), events);
+    }
+
+    /**
+     * Compares the whole store with the last state seen and writes corrective events, marked
+     * {@code reconciled}, for what changed behind the bundle's back (a plain SQL UPDATE, DELETE or
+     * INSERT). The only fleet-wide scan, so it runs on its own, slower schedule.
+     *
+     * @return the number of events written
+     */
+    public int sweep() {
+        int events = transaction.execute(status -> {
+            lockDetector();
+            List<Observation> differing = jdbc.query("SELECT d.org_id, d.asset_id, d.product_key, d.device_key, d.firmware_version,"
+                    + " d.is_upgrading, FALSE FROM device_firmware d LEFT JOIN device_sync_state s"
+                    + " ON s.org_id = d.org_id AND s.asset_id = d.asset_id"
+                    + " WHERE (s.org_id IS NULL OR s.removed OR s.is_upgrading <> d.is_upgrading)"
+                    + NOT_PENDING.formatted("d"), OBSERVATIONS);
+            List<Observation> gone = jdbc.query("SELECT s.org_id, s.asset_id, s.product_key, s.device_key, s.firmware_version,"
+                    + " FALSE, TRUE FROM device_sync_state s WHERE NOT s.removed AND NOT EXISTS (SELECT 1 FROM device_firmware d"
+                    + " WHERE d.org_id = s.org_id AND d.asset_id = s.asset_id)" + NOT_PENDING.formatted("s"), OBSERVATIONS);
+            return observe(differing, true) + observe(gone, true);
+        });
+        if (events > 0) {
+            LOG.warn("reconciliation sweep found {} transition(s) made outside the bundle's write paths", events);
+        }
+        return events;
+    }
+
+    /**
+     * Reports, once per upgrade, every device that has been upgrading for longer than the stall
+     * threshold. Reads only devices that are upgrading now.
+     *
+     * @return the number of events written
+     */
+    public int reportStalls() {
+        return transaction.execute(status -> {
+            lockDetector();
+            long now = clock.millis();
+            List<SyncState> stalled = jdbc.query("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE is_upgrading = TRUE"
+                    + " AND stall_reported = FALSE AND removed = FALSE AND upgrading_since <= ?", STATES, now - stallAfter.toMillis());
+            for (SyncState state : stalled) {
+                persist(Transitions.stalled(state, now), now);
+            }
+            return stalled.size();
+        });
+    }
+
+    private int observe(List<Observation> observations, boolean reconciled) {
+        long now = clock.millis();
+        Map<String, SyncState> states = new HashMap<>();
+        int events = 0;
+        for (Observation o : observations) {
+            String key = o.orgId() + "\u0000" + o.assetId();
+            SyncState before = states.containsKey(key) ? states.get(key) : loadState(o.orgId(), o.assetId());
+            Transitions.Outcome outcome = Transitions.apply(before, o, now, reconciled);
+            if (outcome.next() != null) {
+                persist(outcome, now);
+                states.put(key, outcome.next());
+                events += outcome.event() == null ? 0 : 1;
+            }
+        }
+        return events;
+    }
+
+    private void persist(Transitions.Outcome outcome, long now) {
+        SyncState s = outcome.next();
+        jdbc.update(MERGE_STATE, s.orgId(), s.assetId(), s.productKey(), s.deviceKey(), s.firmwareVersion(), s.isUpgrading(),
+                s.eventSeq(), s.upgradingSince(), s.versionBeforeUpgrade(), s.stallReported(), s.removed());
+        if (outcome.event() != null) {
+            DeviceEvent event = DeviceEvent.of(source, outcome.type(), outcome.event());
+            jdbc.update("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
+                    + " attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)",
+                    event.id(), s.orgId(), s.assetId(), event.type(), write(event), now, now);
+        }
+    }
+
+    private SyncState loadState(String orgId, String assetId) {
+        List<SyncState> found = jdbc.query("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE org_id = ? AND asset_id = ?",
+                STATES, orgId, assetId);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Detector work on several nodes or schedules at once would judge the same change twice: one at a time. */
+    private void lockDetector() {
+        jdbc.update("UPDATE sync_cursor SET value = value WHERE name = 'detector'");
+    }
+
+    private String write(DeviceEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event could not be written as JSON", e);
+        }
+    }
+}
