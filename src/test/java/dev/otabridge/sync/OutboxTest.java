@@ -1,0 +1,101 @@
+package dev.otabridge.sync;
+
+import static dev.otabridge.sync.SyncFixture.device;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.otabridge.api.ApiException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+
+    private final SyncFixture sync = new SyncFixture();
+
+    @BeforeEach
+    void twoEventsForAOneForB() {
+        sync.write(device("a", true, "1.0"), device("b", true, "1.0"));
+        sync.write(device("a", false, "2.0"));
+        sync.detector.tick();
+    }
+
+    @AfterEach
+    void close() {
+        sync.close();
+    }
+
+    private static List<String> describe(List<OutboxEvent> events) {
+        return events.stream().map(e -> e.type() + " " + e.assetId()).toList();
+    }
+
+    @Test
+    void onlyTheOldestUndeliveredEventOfEachDeviceIsHandedOut() {
+        List<OutboxEvent> first = sync.outbox.nextBatch(10);
+        assertEquals(List.of("UPGRADE_STARTED a", "UPGRADE_STARTED b"), describe(first));
+        first.forEach(sync.outbox::delivered);
+        assertEquals(List.of("UPGRADE_FINISHED a"), describe(sync.outbox.nextBatch(10)));
+    }
+
+    @Test
+    void aFailedEventWaitsWithGrowingDelaysAndHoldsBackItsDevice() {
+        OutboxEvent started = sync.outbox.nextBatch(10).get(0);
+        sync.outbox.failed(started, new IllegalStateException("broker down"));
+        assertEquals(List.of("UPGRADE_STARTED b"), describe(sync.outbox.nextBatch(10)));
+        sync.clock.advance(Duration.ofMillis(999));
+        assertEquals(List.of("UPGRADE_STARTED b"), describe(sync.outbox.nextBatch(10)));
+        sync.clock.advance(Duration.ofMillis(1));
+        OutboxEvent retried = sync.outbox.nextBatch(10).get(0);
+        assertEquals(started.eventId(), retried.eventId());
+        assertEquals(1, retried.attempts());
+        sync.outbox.failed(retried, new IllegalStateException("still down"));
+        sync.clock.advance(Duration.ofMillis(1999));
+        assertEquals(List.of("UPGRADE_STARTED b"), describe(sync.outbox.nextBatch(10)));
+        sync.clock.advance(Duration.ofMillis(1));
+        assertEquals("UPGRADE_STARTED a", describe(sync.outbox.nextBatch(10)).get(0));
+    }
+
+    @Test
+    void afterTheLastAttemptAnEventIsParkedVisiblyAndCanBeRedriven() {
+        OutboxEvent event = sync.outbox.nextBatch(1).get(0);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            sync.outbox.failed(new OutboxEvent(event.id(), event.eventId(), event.orgId(), event.assetId(), event.type(),
+                    event.payload(), attempt), new IllegalStateException("rejected"));
+        }
+        assertEquals(1L, sync.outbox.counts().get("PARKED"));
+        sync.clock.advance(Duration.ofHours(1));
+        assertEquals(List.of("UPGRADE_STARTED b"), describe(sync.outbox.nextBatch(10)));
+        assertEquals("IllegalStateException: rejected",
+                sync.jdbc.queryForObject("SELECT last_error FROM sync_outbox WHERE id = ?", String.class, event.id()));
+        assertEquals(Map.of("redriven", 1), sync.outbox.redriveParked());
+        assertEquals(List.of("UPGRADE_STARTED a", "UPGRADE_STARTED b"), describe(sync.outbox.nextBatch(10)));
+    }
+
+    @Test
+    void theFeedReplaysEverythingAfterACursorInOrder() {
+        Map<String, Object> all = sync.outbox.feed("");
+        List<?> events = (List<?>) all.get("events");
+        assertEquals(3, events.size());
+        long cursor = (Long) ((Map<?, ?>) events.get(0)).get("cursor");
+        Map<String, Object> rest = sync.outbox.feed("after=" + cursor + "&limit=1");
+        List<?> page = (List<?>) rest.get("events");
+        assertEquals(1, page.size());
+        assertTrue(((Map<?, ?>) page.get(0)).get("event").toString().contains("UPGRADE_STARTED"));
+        assertEquals(cursor + 1, rest.get("nextCursor"));
+        Map<String, Object> end = sync.outbox.feed("after=999");
+        assertEquals(List.of(), end.get("events"));
+        assertEquals(999L, end.get("nextCursor"));
+    }
+
+    @Test
+    void feedParametersAreChecked() {
+        assertEquals("Invalid Argument limit:limit must be an integer from 1 to 1000",
+                assertThrows(ApiException.class, () -> sync.outbox.feed("limit=0")).getMessage());
+        assertEquals("Invalid Argument after:after must be an integer from 0 to 9223372036854775807",
+                assertThrows(ApiException.class, () -> sync.outbox.feed("after=x")).getMessage());
+    }
+}
