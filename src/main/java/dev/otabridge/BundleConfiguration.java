@@ -20,6 +20,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -64,6 +65,17 @@ public class BundleConfiguration implements CamelConfiguration {
     @PropertyInject(value = "ota.sync.retry.max-delay-millis", defaultValue = "60000")
     private long maxDelayMillis;
 
+    @PropertyInject(value = "ota.rabbitmq.host", defaultValue = "127.0.0.1")
+    private String rabbitHost;
+    @PropertyInject(value = "ota.rabbitmq.port", defaultValue = "5672")
+    private int rabbitPort;
+    @PropertyInject(value = "ota.rabbitmq.username", defaultValue = "guest")
+    private String rabbitUser;
+    @PropertyInject(value = "ota.rabbitmq.password", defaultValue = "guest")
+    private String rabbitPassword;
+    @PropertyInject(value = "ota.rabbitmq.virtual-host", defaultValue = "/")
+    private String rabbitVirtualHost;
+
     @Override
     public void configure(CamelContext context) throws Exception {
         if (relayEnabled && targets.isBlank()) {
@@ -94,8 +106,23 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("otaJobSearch", new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), limits));
         registry.bind("transitionDetector", new TransitionDetector(dataSource, json, Clock.systemUTC(), eventSource,
                 syncBatchSize, Duration.ofMinutes(stallAfterMinutes)));
+        registry.bind("rabbitConnectionFactory", rabbitConnectionFactory());
         registry.bind("outbox", new Outbox(dataSource, json, Clock.systemUTC(),
                 new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis))));
+    }
+
+    /**
+     * For spring-rabbitmq targets. It connects on first use, so a bundle without a broker never
+     * touches it; SIMPLE publisher confirms let the relay wait for the broker's acknowledgement.
+     */
+    private CachingConnectionFactory rabbitConnectionFactory() {
+        CachingConnectionFactory factory = new CachingConnectionFactory(rabbitHost, rabbitPort);
+        factory.setUsername(rabbitUser);
+        factory.setPassword(rabbitPassword);
+        factory.setVirtualHost(rabbitVirtualHost);
+        factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
+        factory.setConnectionNameStrategy(f -> "ota-bridge");
+        return factory;
     }
 
     private HikariDataSource dataSource() {
