@@ -45,16 +45,7 @@ class SyncRoutesTest extends YamlRoutesTestSupport {
 
     @Override
     protected Properties properties() {
-        Properties p = new Properties();
-        p.setProperty("ota.sync.enabled", "true");
-        p.setProperty("ota.sync.detect-trigger", "trigger.repeatInterval=50&trigger.repeatCount=-1");
-        p.setProperty("ota.sync.reconcile-trigger", "trigger.repeatInterval=3600000&trigger.repeatCount=-1");
-        p.setProperty("ota.sync.stall-check-trigger", "trigger.repeatInterval=3600000&trigger.repeatCount=-1");
-        p.setProperty("ota.sync.relay.enabled", "true");
-        p.setProperty("ota.sync.relay.period-millis", "50");
-        p.setProperty("ota.sync.relay.batch-size", "100");
-        p.setProperty("ota.sync.targets", "mock:target-a,mock:target-b");
-        return p;
+        return syncProperties("mock:target-a,mock:target-b");
     }
 
     @Override

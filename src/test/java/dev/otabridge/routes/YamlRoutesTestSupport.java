@@ -25,6 +25,20 @@ abstract class YamlRoutesTestSupport extends CamelTestSupport {
         return new Properties();
     }
 
+    /** The sync routes on fast test schedules (sweep and stall checks out of the way), relaying to {@code targets}. */
+    protected static Properties syncProperties(String targets) {
+        Properties p = new Properties();
+        p.setProperty("ota.sync.enabled", "true");
+        p.setProperty("ota.sync.detect-trigger", "trigger.repeatInterval=50&trigger.repeatCount=-1");
+        p.setProperty("ota.sync.reconcile-trigger", "trigger.repeatInterval=3600000&trigger.repeatCount=-1");
+        p.setProperty("ota.sync.stall-check-trigger", "trigger.repeatInterval=3600000&trigger.repeatCount=-1");
+        p.setProperty("ota.sync.relay.enabled", "true");
+        p.setProperty("ota.sync.relay.period-millis", "50");
+        p.setProperty("ota.sync.relay.batch-size", "100");
+        p.setProperty("ota.sync.targets", targets);
+        return p;
+    }
+
     @Override
     public void configureTest(TestExecutionConfiguration configuration) {
         super.configureTest(configuration);
