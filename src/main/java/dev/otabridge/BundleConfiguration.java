@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.api.Envelopes;
 import dev.otabridge.expression.ExpressionLimits;
+import dev.otabridge.ops.BrokerHealthCheck;
+import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.ops.StoreHealthCheck;
 import dev.otabridge.search.SearchRequestReader;
 import dev.otabridge.search.SearchTargets;
 import dev.otabridge.search.SqlSearch;
@@ -15,6 +18,9 @@ import dev.otabridge.sync.Outbox;
 import dev.otabridge.sync.TransitionDetector;
 import java.time.Clock;
 import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -28,6 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * demo data run here, once, before any route starts.
  */
 public class BundleConfiguration implements CamelConfiguration {
+
+    private static final String METRICS_REGISTRY = "metricsRegistry";
 
     @PropertyInject("ota.db.url")
     private String dbUrl;
@@ -89,6 +97,7 @@ public class BundleConfiguration implements CamelConfiguration {
             }
         });
         ObjectMapper json = new ObjectMapper();
+        OtaMetrics metrics = new OtaMetrics(meterRegistry(context));
         OtaStore store = new OtaStore(dataSource, json);
         RecordsReader records = new RecordsReader(json);
         StoreSetup.migrate(dataSource);
@@ -100,15 +109,20 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("otaDataSource", dataSource);
         registry.bind("otaStore", store);
         registry.bind("records", records);
-        registry.bind("envelopes", new Envelopes(json));
+        registry.bind("envelopes", new Envelopes(json, metrics));
         registry.bind("searchRequests", new SearchRequestReader(json));
-        registry.bind("deviceUpgradeSearch", new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), limits));
-        registry.bind("otaJobSearch", new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), limits));
+        registry.bind("deviceUpgradeSearch", new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), limits, metrics));
+        registry.bind("otaJobSearch", new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), limits, metrics));
         registry.bind("transitionDetector", new TransitionDetector(dataSource, json, Clock.systemUTC(), eventSource,
-                syncBatchSize, Duration.ofMinutes(stallAfterMinutes)));
-        registry.bind("rabbitConnectionFactory", rabbitConnectionFactory());
+                syncBatchSize, Duration.ofMinutes(stallAfterMinutes), metrics));
+        CachingConnectionFactory rabbit = rabbitConnectionFactory();
+        registry.bind("rabbitConnectionFactory", rabbit);
+        registry.bind("storeHealthCheck", new StoreHealthCheck(dataSource));
+        if (relayEnabled && targets.contains("spring-rabbitmq:")) {
+            registry.bind("brokerHealthCheck", new BrokerHealthCheck(rabbit));
+        }
         registry.bind("outbox", new Outbox(dataSource, json, Clock.systemUTC(),
-                new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis))));
+                new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)), metrics));
     }
 
     /**
@@ -123,6 +137,20 @@ public class BundleConfiguration implements CamelConfiguration {
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
         factory.setConnectionNameStrategy(f -> "ota-bridge");
         return factory;
+    }
+
+    /**
+     * The registry /observe/metrics serves: camel-micrometer-prometheus's own when it has made it
+     * already, otherwise one bound under the name it looks for, so both sides share it.
+     */
+    private static MeterRegistry meterRegistry(CamelContext context) {
+        MeterRegistry existing = context.getRegistry().lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
+        if (existing != null) {
+            return existing;
+        }
+        PrometheusMeterRegistry created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        context.getRegistry().bind(METRICS_REGISTRY, created);
+        return created;
     }
 
     private HikariDataSource dataSource() {

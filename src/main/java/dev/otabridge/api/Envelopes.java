@@ -2,7 +2,9 @@ package dev.otabridge.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otabridge.ops.OtaMetrics;
 import dev.otabridge.search.SearchPage;
+import java.time.Duration;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -15,13 +17,16 @@ public final class Envelopes {
     private static final Logger LOG = LoggerFactory.getLogger(Envelopes.class);
 
     private final ObjectMapper json;
+    private final OtaMetrics metrics;
 
-    public Envelopes(ObjectMapper json) {
+    public Envelopes(ObjectMapper json, OtaMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** A search page, or any other result as {@code data}. */
-    public String ok(Object result) throws JsonProcessingException {
+    public String ok(Object result, Exchange exchange) throws JsonProcessingException {
+        measure(exchange, 0);
         if (result instanceof SearchPage<?> page) {
             Envelope.Pagination pagination = new Envelope.Pagination(null, page.pageNo(), page.pageSize(), page.totalSize());
             return write(new Envelope(0, "OK", requestId(), page.data(), pagination));
@@ -33,14 +38,21 @@ public final class Envelopes {
      * The caller's mistake in its own words, or, for anything else, a bare 99500: the details of an
      * internal failure go to the log under the request id, never to the caller.
      */
-    public String error(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) throws JsonProcessingException {
+    public String error(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure, Exchange exchange) throws JsonProcessingException {
         String requestId = requestId();
         if (failure instanceof ApiException refused) {
             LOG.debug("request {} refused: {}", requestId, refused.getMessage());
+            measure(exchange, refused.code());
             return write(new Envelope(refused.code(), refused.getMessage(), requestId, null, null));
         }
         LOG.error("request {} failed", requestId, failure);
+        measure(exchange, ApiException.INTERNAL_ERROR);
         return write(new Envelope(ApiException.INTERNAL_ERROR, "Internal Server Error", requestId, null, null));
+    }
+
+    /** The endpoint is the route the request entered by (its REST verb's route). */
+    private void measure(Exchange exchange, int code) {
+        metrics.answered(exchange.getFromRouteId(), code, Duration.ofMillis(exchange.getClock().elapsed()));
     }
 
     private String write(Envelope envelope) throws JsonProcessingException {

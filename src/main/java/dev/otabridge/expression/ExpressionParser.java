@@ -42,7 +42,7 @@ public final class ExpressionParser {
             return Optional.empty();
         }
         if (source.length() > limits.maxLength()) {
-            throw new ExpressionException(limits.maxLength() + 1,
+            throw new ExpressionException(ExpressionException.Kind.LIMIT, limits.maxLength() + 1,
                     "expression is longer than the " + limits.maxLength() + " characters allowed (" + source.length() + "); the excess starts");
         }
         return Optional.of(new Run(table, limits, Lexer.tokenize(source)).expression());
@@ -96,7 +96,7 @@ public final class ExpressionParser {
             Token first = next();
             if (first.is(Token.Kind.LPAREN)) {
                 if (depth + 1 > limits.maxDepth()) {
-                    throw new ExpressionException(first.column(), "parentheses nest deeper than the " + limits.maxDepth() + " levels allowed");
+                    throw new ExpressionException(ExpressionException.Kind.LIMIT, first.column(), "parentheses nest deeper than the " + limits.maxDepth() + " levels allowed");
                 }
                 Expr inner = or(depth + 1);
                 expect(Token.Kind.RPAREN, "')' to close the '(' at column " + first.column());
@@ -109,7 +109,7 @@ public final class ExpressionParser {
                 throw new ExpressionException(first.column(), "expected a field name or '(', found " + first.describe());
             }
             if (++comparisons > limits.maxComparisons()) {
-                throw new ExpressionException(first.column(), "more than the " + limits.maxComparisons() + " comparisons allowed");
+                throw new ExpressionException(ExpressionException.Kind.LIMIT, first.column(), "more than the " + limits.maxComparisons() + " comparisons allowed");
             }
             return comparison(table.resolve(first.text(), first.column()));
         }
@@ -128,7 +128,7 @@ public final class ExpressionParser {
                     Token open = expect(Token.Kind.LPAREN, "'(' to start the list of " + op.text());
                     do {
                         if (values.size() == limits.maxInValues()) {
-                            throw new ExpressionException(peek().column(), "more than the " + limits.maxInValues() + " values allowed in one in-list");
+                            throw new ExpressionException(ExpressionException.Kind.LIMIT, peek().column(), "more than the " + limits.maxInValues() + " values allowed in one in-list");
                         }
                         values.add(value(field));
                     } while (accept(Token.Kind.COMMA));

@@ -33,7 +33,7 @@ public final class FieldTable {
         String base = dot < 0 ? written : written.substring(0, dot);
         Optional<SearchField> field = fields.stream().filter(f -> f.fieldName().equals(base)).findFirst();
         if (field.isEmpty() || (dot >= 0 && !field.get().localized())) {
-            throw new ExpressionException(column, "unknown field '" + written + "'; allowed fields: " + allowedNames());
+            throw new ExpressionException(ExpressionException.Kind.UNKNOWN_FIELD, column, "unknown field '" + written + "'; allowed fields: " + allowedNames());
         }
         if (!field.get().localized()) {
             return new FieldRef(field.get(), null);
@@ -46,7 +46,7 @@ public final class FieldTable {
             return new FieldRef(field.get(), FieldRef.DEFAULT_NAME);
         }
         if (!FieldRef.LOCALE.matcher(selector).matches()) {
-            throw new ExpressionException(column, "'" + selector + "' in '" + written
+            throw new ExpressionException(ExpressionException.Kind.UNKNOWN_FIELD, column, "'" + selector + "' in '" + written
                     + "' is not a locale; use " + base + ".defaultValue or " + base + ".<locale> such as " + base + ".zh_CN");
         }
         return new FieldRef(field.get(), selector);

@@ -4,8 +4,8 @@ import dev.otabridge.expression.FieldTable;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * What one search API reads: its field table, its table with alias, the columns its rows are made
+ * What one search API reads: its name (the action), its field table, its table with alias, the columns its rows are made
  * of, and its order, which ends in a unique key so pages never repeat or skip a row.
  */
-public record SearchTarget<T>(FieldTable fields, String table, String alias, String columns, String orderBy, RowMapper<T> rows) {
+public record SearchTarget<T>(String api, FieldTable fields, String table, String alias, String columns, String orderBy, RowMapper<T> rows) {
 }

@@ -20,7 +20,7 @@ public final class SearchTargets {
 
     /** Devices by assetId; org_id leads the ORDER BY so the database reads the primary key in order. */
     public static SearchTarget<DeviceFirmware> deviceUpgrades() {
-        return new SearchTarget<>(DEVICE_UPGRADE_FIELDS, "device_firmware", "d",
+        return new SearchTarget<>("searchDeviceUpgrade", DEVICE_UPGRADE_FIELDS, "device_firmware", "d",
                 "d.org_id, d.asset_id, d.product_key, d.device_key, d.firmware_version, d.is_upgrading",
                 "d.org_id, d.asset_id",
                 (rs, i) -> new DeviceFirmware(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -29,7 +29,7 @@ public final class SearchTargets {
 
     /** Jobs newest first, as EnOS documents; jobId breaks ties between jobs created in the same millisecond. */
     public static SearchTarget<JobInfo> otaJobs(ObjectMapper json) {
-        return new SearchTarget<>(OTA_JOB_FIELDS, "ota_job", "j",
+        return new SearchTarget<>("searchOtaJob", OTA_JOB_FIELDS, "ota_job", "j",
                 "j.org_id, j.product_key, j.job_id, j.name_json, j.firmware_id, j.firmware_version, j.firmware_name_json,"
                         + " j.job_type, j.enable_upgrade_request, j.upgrade_policy, j.upgrade_scope_json, j.upgrade_timeout,"
                         + " j.status, j.create_time, j.retry_policy_json, j.schedule_policy_json, j.maximum_concurrency",

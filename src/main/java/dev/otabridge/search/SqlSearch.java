@@ -6,6 +6,7 @@ import dev.otabridge.expression.ExpressionLimits;
 import dev.otabridge.expression.ExpressionParser;
 import dev.otabridge.expression.SqlCompiler;
 import dev.otabridge.expression.SqlCondition;
+import dev.otabridge.ops.OtaMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +18,13 @@ public final class SqlSearch<T> {
     private final JdbcTemplate jdbc;
     private final SearchTarget<T> target;
     private final ExpressionParser parser;
+    private final OtaMetrics metrics;
 
-    public SqlSearch(JdbcTemplate jdbc, SearchTarget<T> target, ExpressionLimits limits) {
+    public SqlSearch(JdbcTemplate jdbc, SearchTarget<T> target, ExpressionLimits limits, OtaMetrics metrics) {
         this.jdbc = jdbc;
         this.target = target;
         this.parser = new ExpressionParser(target.fields(), limits);
+        this.metrics = metrics;
     }
 
     public SearchPage<T> run(SearchRequest request) {
@@ -57,6 +60,7 @@ public final class SqlSearch<T> {
         try {
             return parser.parse(expression).map(SqlCompiler::compile);
         } catch (ExpressionException e) {
+            metrics.expressionRefused(target.api(), e.kind().label());
             throw e.isOperatorNotAllowed() ? new ApiException(ApiException.INVALID_ARGUMENT, e.getMessage())
                     : ApiException.invalidArgument("expression", e.getMessage());
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.api.ApiException;
 import dev.otabridge.api.QueryString;
+import dev.otabridge.ops.OtaMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,12 +28,13 @@ public final class Outbox {
     private static final int MAX_FEED_PAGE = 1000;
 
     private static final RowMapper<OutboxEvent> EVENTS = (rs, i) -> new OutboxEvent(rs.getLong(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7));
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8));
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
     private final RetryPolicy retry;
+    private final OtaMetrics metrics;
 
     /** Delays grow from {@code first}, doubling up to {@code longest}; after {@code maxAttempts} the event is parked. */
     public record RetryPolicy(int maxAttempts, Duration first, Duration longest) {
@@ -43,16 +45,20 @@ public final class Outbox {
         }
     }
 
-    public Outbox(DataSource dataSource, ObjectMapper json, Clock clock, RetryPolicy retry) {
+    public Outbox(DataSource dataSource, ObjectMapper json, Clock clock, RetryPolicy retry, OtaMetrics metrics) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = json;
         this.clock = clock;
         this.retry = retry;
+        this.metrics = metrics;
+        for (String status : List.of("PENDING", "PARKED")) {
+            metrics.outboxGauge(status, () -> jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = ?", Long.class, status));
+        }
     }
 
     /** The events due now that are first in their device's queue, oldest first. */
     public List<OutboxEvent> nextBatch(int limit) {
-        return jdbc.query("SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts FROM sync_outbox o"
+        return jdbc.query("SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at FROM sync_outbox o"
                 + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM sync_outbox p"
                 + " WHERE p.org_id = o.org_id AND p.asset_id = o.asset_id AND p.id < o.id AND p.status <> 'DELIVERED')"
                 + " ORDER BY o.id FETCH FIRST ? ROWS ONLY", EVENTS, clock.millis(), limit);
@@ -60,8 +66,10 @@ public final class Outbox {
 
     /** Every target acknowledged the event. */
     public void delivered(OutboxEvent event) {
+        long now = clock.millis();
         jdbc.update("UPDATE sync_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, last_error = NULL"
-                + " WHERE id = ?", clock.millis(), event.id());
+                + " WHERE id = ?", now, event.id());
+        metrics.delivered(event.type(), Duration.ofMillis(now - event.createdAt()));
     }
 
     /** A target refused the event or could not be reached: retry later, or park it after the last attempt. */
@@ -69,6 +77,7 @@ public final class Outbox {
         int attempts = event.attempts() + 1;
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        metrics.deliveryFailed(attempts >= retry.maxAttempts());
         if (attempts >= retry.maxAttempts()) {
             jdbc.update("UPDATE sync_outbox SET status = 'PARKED', attempts = ?, last_error = ? WHERE id = ?", attempts, reason, event.id());
             LOG.error("event {} ({} of {}/{}) parked after {} attempts: {}", event.eventId(), event.type(), event.orgId(),

@@ -2,6 +2,7 @@ package dev.otabridge.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otabridge.ops.OtaMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -63,13 +64,15 @@ public final class TransitionDetector {
     private final String source;
     private final int batchSize;
     private final Duration stallAfter;
+    private final OtaMetrics metrics;
 
     /**
      * @param source     the events' CloudEvents source
      * @param batchSize  change-log entries per transaction
      * @param stallAfter how long an upgrade may run before it is reported as stalled
      */
-    public TransitionDetector(DataSource dataSource, ObjectMapper json, Clock clock, String source, int batchSize, Duration stallAfter) {
+    public TransitionDetector(DataSource dataSource, ObjectMapper json, Clock clock, String source, int batchSize, Duration stallAfter,
+                              OtaMetrics metrics) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.json = json;
@@ -77,6 +80,7 @@ public final class TransitionDetector {
         this.source = source;
         this.batchSize = batchSize;
         this.stallAfter = stallAfter;
+        this.metrics = metrics;
     }
 
     /**
@@ -188,6 +192,8 @@ public final class TransitionDetector {
             jdbc.update("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
                     + " attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)",
                     event.id(), s.orgId(), s.assetId(), event.type(), write(event), now, now);
+            // counted when written: a rolled-back batch counts again when detected again
+            metrics.detected(event.type(), outcome.event().reconciled());
         }
     }
 

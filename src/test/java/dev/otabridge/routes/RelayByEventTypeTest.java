@@ -1,5 +1,7 @@
 package dev.otabridge.routes;
 
+import dev.otabridge.ops.OtaMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.store.DeviceFirmware;
@@ -35,8 +37,8 @@ class RelayByEventTypeTest extends YamlRoutesTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) {
-        registry.bind("transitionDetector", new TransitionDetector(database, JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2)));
-        registry.bind("outbox", new Outbox(database, JSON, Clock.systemUTC(), new Outbox.RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(1))));
+        registry.bind("transitionDetector", new TransitionDetector(database, JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2), new OtaMetrics(new SimpleMeterRegistry())));
+        registry.bind("outbox", new Outbox(database, JSON, Clock.systemUTC(), new Outbox.RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(1)), new OtaMetrics(new SimpleMeterRegistry())));
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package dev.otabridge.routes;
 
+import dev.otabridge.ops.OtaMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,7 +39,7 @@ class SearchRoutesTest extends YamlRoutesTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) {
-        registry.bind("envelopes", new Envelopes(JSON));
+        registry.bind("envelopes", new Envelopes(JSON, new OtaMetrics(new SimpleMeterRegistry())));
         registry.bind("searchRequests", new SearchRequestReader(JSON));
     }
 

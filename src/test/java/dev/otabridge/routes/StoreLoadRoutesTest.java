@@ -1,5 +1,7 @@
 package dev.otabridge.routes;
 
+import dev.otabridge.ops.OtaMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,7 +57,7 @@ class StoreLoadRoutesTest extends YamlRoutesTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) {
-        registry.bind("envelopes", new Envelopes(JSON));
+        registry.bind("envelopes", new Envelopes(JSON, new OtaMetrics(new SimpleMeterRegistry())));
         registry.bind("records", new RecordsReader(JSON));
         registry.bind("otaStore", new OtaStore(database, JSON));
     }

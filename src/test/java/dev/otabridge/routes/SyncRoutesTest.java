@@ -1,5 +1,7 @@
 package dev.otabridge.routes;
 
+import dev.otabridge.ops.OtaMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +38,7 @@ class SyncRoutesTest extends YamlRoutesTestSupport {
     private final HikariDataSource database = TestDatabase.fresh();
     private final JdbcTemplate jdbc = new JdbcTemplate(database);
     private final OtaStore store = new OtaStore(database, JSON);
-    private final TransitionDetector detector = new TransitionDetector(database, JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2));
+    private final TransitionDetector detector = new TransitionDetector(database, JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2), new OtaMetrics(new SimpleMeterRegistry()));
 
     @Override
     protected List<String> routeFiles() {
@@ -51,7 +53,7 @@ class SyncRoutesTest extends YamlRoutesTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind("transitionDetector", detector);
-        registry.bind("outbox", new Outbox(database, JSON, Clock.systemUTC(), new Outbox.RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1))));
+        registry.bind("outbox", new Outbox(database, JSON, Clock.systemUTC(), new Outbox.RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1)), new OtaMetrics(new SimpleMeterRegistry())));
     }
 
     @AfterEach

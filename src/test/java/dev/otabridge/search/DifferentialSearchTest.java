@@ -1,5 +1,7 @@
 package dev.otabridge.search;
 
+import dev.otabridge.ops.OtaMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +84,7 @@ class DifferentialSearchTest {
 
     @Test
     void deviceSearchAgreesWithTheEvaluator() {
-        SqlSearch<DeviceFirmware> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT);
+        SqlSearch<DeviceFirmware> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, new OtaMetrics(new SimpleMeterRegistry()));
         Map<SearchField, Function<DeviceFirmware, Object>> values = Map.of(
                 DeviceUpgradeField.PRODUCT_KEY, DeviceFirmware::productKey,
                 DeviceUpgradeField.FIRMWARE_VERSION, DeviceFirmware::firmwareVersion,
@@ -93,7 +95,7 @@ class DifferentialSearchTest {
 
     @Test
     void jobSearchAgreesWithTheEvaluator() {
-        SqlSearch<JobInfo> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.otaJobs(JSON), ExpressionLimits.DEFAULT);
+        SqlSearch<JobInfo> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.otaJobs(JSON), ExpressionLimits.DEFAULT, new OtaMetrics(new SimpleMeterRegistry()));
         Map<SearchField, Function<JobInfo, Object>> values = Map.of(
                 OtaJobField.PRODUCT_KEY, JobInfo::productKey,
                 OtaJobField.FIRMWARE_ID, JobInfo::firmwareId,

@@ -1,5 +1,7 @@
 package dev.otabridge.sync;
 
+import dev.otabridge.ops.OtaMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static dev.otabridge.sync.SyncFixture.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,7 +66,7 @@ class OutboxTest {
         OutboxEvent event = sync.outbox.nextBatch(1).get(0);
         for (int attempt = 0; attempt < 3; attempt++) {
             sync.outbox.failed(new OutboxEvent(event.id(), event.eventId(), event.orgId(), event.assetId(), event.type(),
-                    event.payload(), attempt), new IllegalStateException("rejected"));
+                    event.payload(), attempt, event.createdAt()), new IllegalStateException("rejected"));
         }
         assertEquals(1L, sync.outbox.counts().get("PARKED"));
         sync.clock.advance(Duration.ofHours(1));

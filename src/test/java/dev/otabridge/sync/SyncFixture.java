@@ -1,5 +1,7 @@
 package dev.otabridge.sync;
 
+import dev.otabridge.ops.OtaMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
@@ -25,8 +27,8 @@ final class SyncFixture implements AutoCloseable {
     final SwitchableDataSource switchable = new SwitchableDataSource(database);
     final MovableClock clock = new MovableClock();
     final OtaStore store = new OtaStore(database, json);
-    final TransitionDetector detector = new TransitionDetector(switchable, json, clock, "urn:test", 4, Duration.ofMinutes(30));
-    final Outbox outbox = new Outbox(database, json, clock, new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)));
+    final TransitionDetector detector = new TransitionDetector(switchable, json, clock, "urn:test", 4, Duration.ofMinutes(30), new OtaMetrics(new SimpleMeterRegistry()));
+    final Outbox outbox = new Outbox(database, json, clock, new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)), new OtaMetrics(new SimpleMeterRegistry()));
     final JdbcTemplate jdbc = new JdbcTemplate(database);
 
     void write(DeviceFirmware... devices) {
