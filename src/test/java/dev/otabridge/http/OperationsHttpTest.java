@@ -1,0 +1,89 @@
+package dev.otabridge.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Health, metrics and the OpenAPI document, as an operator and a client team get them over HTTP. */
+class OperationsHttpTest {
+
+    @RegisterExtension
+    static final BundleExtension BUNDLE = new BundleExtension();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return BUNDLE.send(HttpRequest.newBuilder(BUNDLE.uri(path)).GET());
+    }
+
+    @Test
+    void readinessCoversTheStore() throws Exception {
+        JsonNode health = JSON.readTree(get("/observe/health/ready?exposureLevel=full").body());
+        assertEquals("UP", health.get("status").textValue());
+        List<String> checks = new ArrayList<>();
+        health.get("checks").forEach(c -> checks.add(c.get("name").textValue() + "=" + c.get("status").textValue()));
+        assertTrue(checks.contains("store=UP"), checks.toString());
+        assertEquals(200, get("/observe/health/live").statusCode());
+    }
+
+    @Test
+    void metricsCountAnswersByEndpointAndCodeAndExpressionErrorsByKind() throws Exception {
+        BUNDLE.post(SearchApiHttpTest.JOBS + "yourOrgId", "{\"expression\":\"status != 'x'\"}");
+        BUNDLE.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}");
+        String metrics = get("/observe/metrics").body();
+        assertTrue(metrics.contains("ota_api_requests_seconds_count{code=\"99400\",endpoint=\"http-ota-jobs\"}"), metrics);
+        assertTrue(metrics.contains("ota_api_requests_seconds_count{code=\"0\",endpoint=\"http-ota-firmwares\"}"));
+        assertTrue(metrics.contains("ota_api_requests_seconds_bucket{code=\"0\",endpoint=\"http-ota-firmwares\",le="));
+        assertTrue(metrics.contains("ota_expression_errors_total{api=\"searchOtaJob\",kind=\"operator-not-allowed\"}"));
+        assertTrue(metrics.contains("ota_sync_outbox{status=\"PENDING\"}"));
+        assertTrue(metrics.contains("ota_sync_outbox{status=\"PARKED\"}"));
+    }
+
+    @Test
+    void theOpenApiDocumentHoldsToTheContract() throws Exception {
+        JsonNode api = JSON.readTree(get("/openapi.json").body());
+        assertTrue(api.get("openapi").textValue().startsWith("3."));
+        for (String[] endpoint : new String[][] {{"/connect-service/v2.1/ota-firmwares", "searchDeviceUpgrade", "DeviceFirmware"},
+                {"/connect-service/v2.1/ota-jobs", "search", "JobInfo"}}) {
+            JsonNode post = api.get("paths").get(endpoint[0]).get("post");
+            Set<String> required = new TreeSet<>();
+            post.get("parameters").forEach(p -> {
+                assertEquals("query", p.get("in").textValue());
+                if (p.get("required").booleanValue()) {
+                    required.add(p.get("name").textValue());
+                }
+                if (p.get("name").textValue().equals("action")) {
+                    assertEquals("[\"" + endpoint[1] + "\"]", p.get("schema").get("enum").toString());
+                }
+            });
+            assertEquals(Set.of("action", "orgId"), required);
+            JsonNode ok = post.get("responses").get("200");
+            assertTrue(ok.get("description").textValue().contains("{code, msg, requestId, data, pagination}"));
+            assertEquals("#/components/schemas/" + endpoint[2],
+                    ok.get("content").get("application/json").get("schema").get("items").get("$ref").textValue());
+        }
+        assertEquals(Set.of("orgId", "assetId", "productKey", "deviceKey", "firmwareVersion", "isUpgrading"),
+                fields(api, "DeviceFirmware"));
+        assertTrue(fields(api, "JobInfo").containsAll(Set.of("orgId", "productKey", "jobId", "name", "firmwareId", "firmwareVersion",
+                "firmwareName", "type", "enableUpgradeRequest", "upgradePolicy", "upgradeScope", "upgradeTimeout", "status",
+                "createTime")), fields(api, "JobInfo").toString());
+        for (String path : List.of("/ota-store/v1/records", "/ota-sync/v1/events", "/ota-sync/v1/outbox")) {
+            assertTrue(api.get("paths").has(path), path);
+        }
+    }
+
+    private static Set<String> fields(JsonNode api, String schema) {
+        Set<String> names = new TreeSet<>();
+        api.get("components").get("schemas").get(schema).get("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
