@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otabridge.http.ChildBundle;
 import dev.otabridge.http.RunningBundle;
 import dev.otabridge.sync.DeviceEvent;
 import java.net.http.HttpRequest;

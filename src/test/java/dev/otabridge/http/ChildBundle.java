@@ -1,4 +1,4 @@
-package dev.otabridge.services;
+package dev.otabridge.http;
 
 import dev.otabridge.Application;
 import java.net.ServerSocket;
@@ -9,11 +9,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The bundle in a JVM of its own, so a test can kill it with SIGKILL mid-work. */
-final class ChildBundle implements AutoCloseable {
+/**
+ * The bundle in a JVM of its own: started from the test classpath, or as the packaged artifact with
+ * {@code java -jar}; a test can stop it with SIGTERM or kill it with SIGKILL mid-work.
+ */
+public final class ChildBundle implements AutoCloseable {
 
     private final Process process;
     private final URI base;
@@ -23,13 +28,23 @@ final class ChildBundle implements AutoCloseable {
         this.base = base;
     }
 
-    static ChildBundle start(Path data, Path log, Map<String, String> environment) throws Exception {
+    public static ChildBundle start(Path data, Path log, Map<String, String> environment) throws Exception {
+        return start(data, log, environment, "-cp", System.getProperty("java.class.path"), Application.class.getName());
+    }
+
+    public static ChildBundle startJar(Path jar, Path data, Path log, Map<String, String> environment) throws Exception {
+        return start(data, log, environment, "-jar", jar.toString());
+    }
+
+    private static ChildBundle start(Path data, Path log, Map<String, String> environment, String... javaArguments) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Application.class.getName())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(javaArguments));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = new HashMap<>(environment);
         env.put("OTA_DATA_DIR", data.toString());
@@ -57,16 +72,23 @@ final class ChildBundle implements AutoCloseable {
         throw new IllegalStateException("the child bundle did not answer within " + within);
     }
 
-    HttpResponse<String> post(String path, String body) throws Exception {
+    /** GET when {@code body} is null, otherwise a JSON POST. */
+    public HttpResponse<String> post(String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
         request = body == null ? request.GET() : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
-    void kill() throws Exception {
+    public void kill() throws Exception {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** SIGTERM, as an orchestrator stops a service; answers the exit code, or null if it did not exit within {@code within}. */
+    public Integer terminate(Duration within) throws Exception {
+        process.destroy();
+        return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
     @Override
