@@ -30,7 +30,8 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Builds the beans the routes call, from the {@code ota.*} settings. Schema migration and the
+ * Builds the beans the routes call, from the {@code ota.*} settings (their defaults live in
+ * application.properties alone). Schema migration and the
  * demo data run here, once, before any route starts.
  */
 public class BundleConfiguration implements CamelConfiguration {
@@ -39,49 +40,49 @@ public class BundleConfiguration implements CamelConfiguration {
 
     @PropertyInject("ota.db.url")
     private String dbUrl;
-    @PropertyInject(value = "ota.db.user", defaultValue = "")
+    @PropertyInject("ota.db.user")
     private String dbUser;
-    @PropertyInject(value = "ota.db.password", defaultValue = "")
+    @PropertyInject("ota.db.password")
     private String dbPassword;
-    @PropertyInject(value = "ota.db.pool-size", defaultValue = "10")
+    @PropertyInject("ota.db.pool-size")
     private int poolSize;
-    @PropertyInject(value = "ota.demo-data", defaultValue = "")
+    @PropertyInject("ota.demo-data")
     private String demoData;
-    @PropertyInject(value = "ota.expression.max-length", defaultValue = "16384")
+    @PropertyInject("ota.expression.max-length")
     private int maxLength;
-    @PropertyInject(value = "ota.expression.max-in-values", defaultValue = "1000")
+    @PropertyInject("ota.expression.max-in-values")
     private int maxInValues;
-    @PropertyInject(value = "ota.expression.max-depth", defaultValue = "16")
+    @PropertyInject("ota.expression.max-depth")
     private int maxDepth;
-    @PropertyInject(value = "ota.expression.max-comparisons", defaultValue = "100")
+    @PropertyInject("ota.expression.max-comparisons")
     private int maxComparisons;
 
-    @PropertyInject(value = "ota.sync.source", defaultValue = "urn:ota-bridge")
+    @PropertyInject("ota.sync.source")
     private String eventSource;
-    @PropertyInject(value = "ota.sync.batch-size", defaultValue = "1000")
+    @PropertyInject("ota.sync.batch-size")
     private int syncBatchSize;
-    @PropertyInject(value = "ota.sync.stall-after-minutes", defaultValue = "120")
+    @PropertyInject("ota.sync.stall-after-minutes")
     private long stallAfterMinutes;
-    @PropertyInject(value = "ota.sync.relay.enabled", defaultValue = "false")
+    @PropertyInject("ota.sync.relay.enabled")
     private boolean relayEnabled;
-    @PropertyInject(value = "ota.sync.targets", defaultValue = "")
+    @PropertyInject("ota.sync.targets")
     private String targets;
-    @PropertyInject(value = "ota.sync.retry.max-attempts", defaultValue = "50")
+    @PropertyInject("ota.sync.retry.max-attempts")
     private int maxAttempts;
-    @PropertyInject(value = "ota.sync.retry.first-delay-millis", defaultValue = "1000")
+    @PropertyInject("ota.sync.retry.first-delay-millis")
     private long firstDelayMillis;
-    @PropertyInject(value = "ota.sync.retry.max-delay-millis", defaultValue = "60000")
+    @PropertyInject("ota.sync.retry.max-delay-millis")
     private long maxDelayMillis;
 
-    @PropertyInject(value = "ota.rabbitmq.host", defaultValue = "127.0.0.1")
+    @PropertyInject("ota.rabbitmq.host")
     private String rabbitHost;
-    @PropertyInject(value = "ota.rabbitmq.port", defaultValue = "5672")
+    @PropertyInject("ota.rabbitmq.port")
     private int rabbitPort;
-    @PropertyInject(value = "ota.rabbitmq.username", defaultValue = "guest")
+    @PropertyInject("ota.rabbitmq.username")
     private String rabbitUser;
-    @PropertyInject(value = "ota.rabbitmq.password", defaultValue = "guest")
+    @PropertyInject("ota.rabbitmq.password")
     private String rabbitPassword;
-    @PropertyInject(value = "ota.rabbitmq.virtual-host", defaultValue = "/")
+    @PropertyInject("ota.rabbitmq.virtual-host")
     private String rabbitVirtualHost;
 
     @Override
