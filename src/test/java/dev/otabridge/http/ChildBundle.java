@@ -62,12 +62,14 @@ public final class ChildBundle implements AutoCloseable {
                 throw new IllegalStateException("the child bundle exited with " + process.exitValue());
             }
             try {
-                if (post("/ota-sync/v1/outbox", null).statusCode() >= 200) {
+                // the management server answers 404 until the routes are up: wait for a real answer
+                if (post("/ota-sync/v1/outbox", null).statusCode() == 200) {
                     return;
                 }
             } catch (java.io.IOException notYet) {
-                Thread.sleep(200);
+                // not listening yet
             }
+            Thread.sleep(200);
         }
         throw new IllegalStateException("the child bundle did not answer within " + within);
     }
