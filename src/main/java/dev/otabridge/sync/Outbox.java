@@ -89,6 +89,25 @@ public final class Outbox {
         LOG.warn("event {} not delivered (attempt {}), retrying in {} ms: {}", event.eventId(), attempts, next - clock.millis(), reason);
     }
 
+    /**
+     * Forgets events older than {@code days}: delivered ones, and, when no relay delivers (the feed
+     * is then the only way out), pending ones too. Parked events stay until an operator acts.
+     *
+     * @return how many were deleted
+     */
+    public int purgeOlderThan(int days, boolean relayEnabled) {
+        Duration keep = Duration.ofDays(days);
+        long cutoff = clock.millis() - keep.toMillis();
+        int purged = jdbc.update("DELETE FROM sync_outbox WHERE status = 'DELIVERED' AND delivered_at < ?", cutoff);
+        if (!relayEnabled) {
+            purged += jdbc.update("DELETE FROM sync_outbox WHERE status = 'PENDING' AND created_at < ?", cutoff);
+        }
+        if (purged > 0) {
+            LOG.info("purged {} event(s) older than {} from the outbox", purged, keep);
+        }
+        return purged;
+    }
+
     /** Puts every parked event back in line, with a fresh count of attempts. */
     public Map<String, Integer> redriveParked() {
         int count = jdbc.update("UPDATE sync_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE status = 'PARKED'",

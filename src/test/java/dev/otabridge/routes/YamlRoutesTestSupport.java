@@ -32,6 +32,8 @@ abstract class YamlRoutesTestSupport extends CamelTestSupport {
         p.setProperty("ota.sync.detect-trigger", "trigger.repeatInterval=50&trigger.repeatCount=-1");
         p.setProperty("ota.sync.reconcile-trigger", "trigger.repeatInterval=3600000&trigger.repeatCount=-1");
         p.setProperty("ota.sync.stall-check-trigger", "trigger.repeatInterval=3600000&trigger.repeatCount=-1");
+        p.setProperty("ota.sync.retention-trigger", "trigger.repeatInterval=3600000&trigger.repeatCount=-1");
+        p.setProperty("ota.sync.retention-days", "30");
         p.setProperty("ota.sync.relay.enabled", "true");
         p.setProperty("ota.sync.relay.period-millis", "50");
         p.setProperty("ota.sync.relay.batch-size", "100");

@@ -94,6 +94,18 @@ class OutboxTest {
     }
 
     @Test
+    void oldDeliveredEventsArePurgedAndWithoutARelayOldPendingOnesToo() {
+        OutboxEvent first = sync.outbox.nextBatch(10).get(0);
+        sync.outbox.delivered(first);
+        sync.clock.advance(Duration.ofDays(2));
+        assertEquals(0, sync.outbox.purgeOlderThan(3, true));
+        assertEquals(1, sync.outbox.purgeOlderThan(1, true));
+        assertEquals(2L, sync.outbox.counts().get("PENDING"));
+        assertEquals(2, sync.outbox.purgeOlderThan(1, false));
+        assertEquals(0L, sync.outbox.counts().get("PENDING"));
+    }
+
+    @Test
     void feedParametersAreChecked() {
         assertEquals("Invalid Argument limit:limit must be an integer from 1 to 1000",
                 assertThrows(ApiException.class, () -> sync.outbox.feed("limit=0")).getMessage());
