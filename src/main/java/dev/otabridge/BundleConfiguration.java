@@ -9,6 +9,10 @@ import dev.otabridge.ops.BrokerHealthCheck;
 import dev.otabridge.ops.OtaMetrics;
 import dev.otabridge.ops.StoreHealthCheck;
 import dev.otabridge.search.SearchRequestReader;
+import dev.otabridge.security.Accounts;
+import dev.otabridge.security.RequestGuard;
+import dev.otabridge.security.SecurityMode;
+import dev.otabridge.security.TokenService;
 import dev.otabridge.search.SearchTargets;
 import dev.otabridge.search.SqlSearch;
 import dev.otabridge.store.OtaStore;
@@ -16,8 +20,11 @@ import dev.otabridge.store.RecordsReader;
 import dev.otabridge.store.StoreSetup;
 import dev.otabridge.sync.Outbox;
 import dev.otabridge.sync.TransitionDetector;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -85,6 +92,21 @@ public class BundleConfiguration implements CamelConfiguration {
     @PropertyInject("ota.rabbitmq.virtual-host")
     private String rabbitVirtualHost;
 
+    @PropertyInject("ota.security.mode")
+    private String securityMode;
+    @PropertyInject("ota.security.accounts-file")
+    private String accountsFile;
+    @PropertyInject("ota.security.token-ttl-seconds")
+    private long tokenTtlSeconds;
+    @PropertyInject("ota.security.clock-skew-seconds")
+    private long clockSkewSeconds;
+    @PropertyInject("ota.security.gateway.header")
+    private String gatewayHeader;
+    @PropertyInject("ota.security.gateway.secret")
+    private String gatewaySecret;
+    @PropertyInject("ota.security.rate-limit-per-second")
+    private int ratePerSecond;
+
     @Override
     public void configure(CamelContext context) throws Exception {
         if (relayEnabled && targets.isBlank()) {
@@ -107,6 +129,7 @@ public class BundleConfiguration implements CamelConfiguration {
         ExpressionLimits limits = new ExpressionLimits(maxLength, maxInValues, maxDepth, maxComparisons);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Registry registry = context.getRegistry();
+        bindSecurity(registry, json);
         registry.bind("otaDataSource", dataSource);
         registry.bind("otaStore", store);
         registry.bind("records", records);
@@ -138,6 +161,24 @@ public class BundleConfiguration implements CamelConfiguration {
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
         factory.setConnectionNameStrategy(f -> "ota-bridge");
         return factory;
+    }
+
+    /**
+     * The callers' accounts, the token service and the guard every API route passes. Mode "auto"
+     * is the token flow once accounts exist, and no authentication before.
+     */
+    private void bindSecurity(Registry registry, ObjectMapper json) throws IOException {
+        Accounts accounts = accountsFile.isBlank() ? Accounts.none() : Accounts.read(Path.of(accountsFile), json);
+        SecurityMode mode = securityMode.equalsIgnoreCase("auto")
+                ? (accounts.isEmpty() ? SecurityMode.NONE : SecurityMode.TOKEN)
+                : SecurityMode.valueOf(securityMode.toUpperCase(Locale.ROOT));
+        if (mode == SecurityMode.TOKEN && accounts.isEmpty()) {
+            throw new IllegalArgumentException("ota.security.mode is token but ota.security.accounts-file names no account");
+        }
+        TokenService tokens = new TokenService(accounts, Clock.systemUTC(), Duration.ofSeconds(tokenTtlSeconds),
+                Duration.ofSeconds(clockSkewSeconds), json);
+        registry.bind("tokenService", tokens);
+        registry.bind("requestGuard", new RequestGuard(mode, tokens, gatewayHeader, gatewaySecret, ratePerSecond, Clock.systemUTC()));
     }
 
     /**

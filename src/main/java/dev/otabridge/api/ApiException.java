@@ -7,7 +7,11 @@ package dev.otabridge.api;
 public class ApiException extends RuntimeException {
 
     public static final int INVALID_ARGUMENT = 99400;
+    /** Not in EnOS's published table: the project's code for a caller that did not prove who it is. */
+    public static final int UNAUTHORIZED = 99401;
     public static final int DENIED = 99403;
+    /** Not in EnOS's published table: the project's code for a caller over its rate limit. */
+    public static final int TOO_MANY_REQUESTS = 99429;
     public static final int INTERNAL_ERROR = 99500;
 
     private final int code;

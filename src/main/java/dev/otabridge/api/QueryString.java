@@ -53,6 +53,11 @@ public final class QueryString {
         return values.get(0);
     }
 
+    /** Every parameter with its values, in the order received. */
+    public Map<String, List<String>> all() {
+        return Map.copyOf(parameters);
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

@@ -1,5 +1,8 @@
 package dev.otabridge.routes;
 
+import dev.otabridge.security.RequestGuard;
+import dev.otabridge.security.SecurityMode;
+import java.time.Clock;
 import dev.otabridge.ops.OtaMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +43,7 @@ class SearchRoutesTest extends YamlRoutesTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind("envelopes", new Envelopes(JSON, new OtaMetrics(new SimpleMeterRegistry())));
+        registry.bind("requestGuard", new RequestGuard(SecurityMode.NONE, null, null, null, 1, Clock.systemUTC()));
         registry.bind("searchRequests", new SearchRequestReader(JSON));
     }
 

@@ -1,5 +1,8 @@
 package dev.otabridge.routes;
 
+import dev.otabridge.security.RequestGuard;
+import dev.otabridge.security.SecurityMode;
+import java.time.Clock;
 import dev.otabridge.ops.OtaMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.awaitility.Awaitility.await;
@@ -58,6 +61,7 @@ class StoreLoadRoutesTest extends YamlRoutesTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind("envelopes", new Envelopes(JSON, new OtaMetrics(new SimpleMeterRegistry())));
+        registry.bind("requestGuard", new RequestGuard(SecurityMode.NONE, null, null, null, 1, Clock.systemUTC()));
         registry.bind("records", new RecordsReader(JSON));
         registry.bind("otaStore", new OtaStore(database, JSON));
     }

@@ -1,0 +1,28 @@
+package dev.otabridge.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a service account may do, named as EnOS names service/operation pairs. */
+public enum Permission {
+    /** Search Device Upgrade. */
+    FIRMWARE_READ("Firmware/Read"),
+    /** Search OTA Job. */
+    FIRMWARE_READ_OTA("Firmware/Read OTA"),
+    /** Loading data and the event feed: the bundle's own endpoints, for operators. */
+    ADMIN("OtaBridge/Admin");
+
+    private final String text;
+
+    Permission(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public static Optional<Permission> named(String text) {
+        return Arrays.stream(values()).filter(p -> p.text.equals(text)).findFirst();
+    }
+}

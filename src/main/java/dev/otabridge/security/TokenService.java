@@ -1,0 +1,144 @@
+package dev.otabridge.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * EnOS's token service ({@code /apim-token-service/v2.0/token/get} and {@code .../refresh}): an
+ * application proves it holds its secret and gets an access token that expires. Tokens live in
+ * this process's memory.
+ */
+public final class TokenService {
+
+    static final int EMPTY_PARAMETER = 1202;
+    static final int APP_KEY_UNKNOWN = 1002;
+    static final int INVALID_ENCRYPTION = 1003;
+    static final int INVALID_PARAMETER = 1004;
+    static final int TOKEN_EXPIRED = 1203;
+
+    /** An issued token: whose, and until when (epoch milliseconds). */
+    public record Session(Account account, long expiresAt) {
+    }
+
+    private final Accounts accounts;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Duration skew;
+    private final ObjectMapper json;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    public TokenService(Accounts accounts, Clock clock, Duration ttl, Duration skew, ObjectMapper json) {
+        this.accounts = accounts;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.skew = skew;
+        this.json = json;
+    }
+
+    /** {"appKey", "timestamp", "encryption"} → a new token. */
+    public String get(String body) {
+        return answer(body, false);
+    }
+
+    /** The same body plus the current "accessToken" → a new token; the old one stops working. */
+    public String refresh(String body) {
+        return answer(body, true);
+    }
+
+    /** The session of a token, expired or not; empty for a token never issued (or refreshed away). */
+    public Optional<Session> session(String accessToken) {
+        return Optional.ofNullable(accessToken == null ? null : sessions.get(accessToken));
+    }
+
+    public boolean expired(Session session) {
+        return clock.millis() >= session.expiresAt();
+    }
+
+    /** Whether a request's timestamp (epoch milliseconds) is within the allowed clock skew. */
+    public boolean fresh(String timestamp) {
+        try {
+            return Math.abs(clock.millis() - Long.parseLong(timestamp)) <= skew.toMillis();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private String answer(String body, boolean refresh) {
+        JsonNode request;
+        try {
+            request = json.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (JsonProcessingException e) {
+            return failure(INVALID_PARAMETER, "invalid parameter: the body is not JSON");
+        }
+        String appKey = request.path("appKey").asText("");
+        String timestamp = request.path("timestamp").asText("");
+        String encryption = request.path("encryption").asText("");
+        String oldToken = request.path("accessToken").asText("");
+        if (appKey.isEmpty() || timestamp.isEmpty() || encryption.isEmpty() || (refresh && oldToken.isEmpty())) {
+            return failure(EMPTY_PARAMETER, "empty parameter: appKey, timestamp, encryption" + (refresh ? " and accessToken" : "") + " are required");
+        }
+        if (!fresh(timestamp)) {
+            return failure(INVALID_PARAMETER, "invalid parameter: timestamp is not the current time in epoch milliseconds");
+        }
+        Optional<Account> account = accounts.find(appKey);
+        if (account.isEmpty()) {
+            return failure(APP_KEY_UNKNOWN, "appKey does not exist");
+        }
+        if (!Signatures.same(Signatures.encryption(appKey, timestamp, account.get().secret()), encryption)) {
+            return failure(INVALID_ENCRYPTION, "invalid encryption");
+        }
+        if (refresh) {
+            Session old = sessions.get(oldToken);
+            if (old == null || !old.account().accessKey().equals(appKey)) {
+                return failure(TOKEN_EXPIRED, "token expired or unknown: get a new one");
+            }
+            sessions.remove(oldToken);
+        }
+        forgetExpired();
+        String token = HexFormat.of().formatHex(bytes());
+        sessions.put(token, new Session(account.get(), clock.millis() + ttl.toMillis()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("accessToken", token);
+        data.put("expire", ttl.toSeconds());
+        return write(0, "SUCCESS", data);
+    }
+
+    private byte[] bytes() {
+        byte[] token = new byte[32];
+        random.nextBytes(token);
+        return token;
+    }
+
+    /** Expired tokens are kept a while, so a caller hears "expired" rather than "unknown", then dropped. */
+    private void forgetExpired() {
+        long cutoff = clock.millis() - ttl.toMillis();
+        sessions.values().removeIf(s -> s.expiresAt() < cutoff);
+    }
+
+    private String failure(int status, String message) {
+        return write(status, message, null);
+    }
+
+    private String write(int status, String message, Object data) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", status);
+        answer.put("msg", message);
+        answer.put("business", "apim-token-service");
+        answer.put("data", data);
+        try {
+            return json.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
