@@ -16,13 +16,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /** One running bundle, on a data folder of its own, for all the tests of a class. */
 public final class BundleExtension implements BeforeAllCallback, AfterAllCallback {
 
+    private final Map<String, String> settings;
     private Path data;
     private RunningBundle bundle;
+
+    public BundleExtension() {
+        this(Map.of());
+    }
+
+    /** A bundle with these settings over application.properties. */
+    public BundleExtension(Map<String, String> settings) {
+        this.settings = settings;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         data = Files.createTempDirectory("ota-bridge-test");
-        bundle = RunningBundle.start(data, Map.of());
+        bundle = RunningBundle.start(data, settings);
     }
 
     @Override

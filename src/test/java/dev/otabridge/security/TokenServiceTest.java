@@ -1,0 +1,104 @@
+package dev.otabridge.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokenServiceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final long[] now = {1_700_000_000_000L};
+    private final Clock clock = new Clock() {
+        @Override
+        public long millis() {
+            return now[0];
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(now[0]);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    };
+
+    @TempDir
+    Path dir;
+
+    private TokenService service() throws Exception {
+        Path file = dir.resolve("accounts.json");
+        Files.writeString(file, "{\"accounts\":[{\"accessKey\":\"app1\",\"secret\":\"secret1\",\"orgIds\":[\"o1\"],\"permissions\":[\"Firmware/Read\"]}]}");
+        return new TokenService(Accounts.read(file, JSON), clock, Duration.ofSeconds(7200), Duration.ofMinutes(5), JSON);
+    }
+
+    private String body(String appKey, long timestamp, String secret, String extra) {
+        return "{\"appKey\":\"" + appKey + "\",\"timestamp\":" + timestamp + ",\"encryption\":\""
+                + Signatures.encryption(appKey, String.valueOf(timestamp), secret) + "\"" + extra + "}";
+    }
+
+    private static JsonNode read(String answer) throws Exception {
+        return JSON.readTree(answer);
+    }
+
+    @Test
+    void aValidRequestGetsATokenInTheDocumentedShape() throws Exception {
+        JsonNode answer = read(service().get(body("app1", now[0], "secret1", "")));
+        assertEquals(0, answer.get("status").intValue());
+        assertEquals("SUCCESS", answer.get("msg").textValue());
+        assertEquals("apim-token-service", answer.get("business").textValue());
+        assertEquals(64, answer.get("data").get("accessToken").textValue().length());
+        assertEquals(7200, answer.get("data").get("expire").intValue());
+    }
+
+    @Test
+    void eachMistakeHasItsCode() throws Exception {
+        TokenService tokens = service();
+        assertEquals(1202, read(tokens.get("{}")).get("status").intValue());
+        assertEquals(1002, read(tokens.get(body("nobody", now[0], "secret1", ""))).get("status").intValue());
+        assertEquals(1003, read(tokens.get(body("app1", now[0], "wrong", ""))).get("status").intValue());
+        assertEquals(1004, read(tokens.get(body("app1", now[0] - 600_000, "secret1", ""))).get("status").intValue());
+        assertEquals(1004, read(tokens.get("not json")).get("status").intValue());
+        assertTrue(read(tokens.get(body("app1", now[0], "wrong", ""))).get("data").isNull());
+    }
+
+    @Test
+    void tokensExpireAndRefreshReplacesThem() throws Exception {
+        TokenService tokens = service();
+        String token = read(tokens.get(body("app1", now[0], "secret1", ""))).get("data").get("accessToken").textValue();
+        assertFalse(tokens.expired(tokens.session(token).orElseThrow()));
+        now[0] += 7_200_000;
+        assertTrue(tokens.expired(tokens.session(token).orElseThrow()));
+        JsonNode refreshed = read(tokens.refresh(body("app1", now[0], "secret1", ",\"accessToken\":\"" + token + "\"")));
+        assertEquals(0, refreshed.get("status").intValue());
+        String fresh = refreshed.get("data").get("accessToken").textValue();
+        assertTrue(tokens.session(token).isEmpty());
+        assertFalse(tokens.expired(tokens.session(fresh).orElseThrow()));
+        assertEquals(1203, read(tokens.refresh(body("app1", now[0], "secret1", ",\"accessToken\":\"" + token + "\""))).get("status").intValue());
+    }
+
+    @Test
+    void theSecretIsNeverShown() throws Exception {
+        Path file = dir.resolve("accounts.json");
+        Files.writeString(file, "{\"accounts\":[{\"accessKey\":\"app1\",\"secret\":\"s3cr3t\",\"orgIds\":[],\"permissions\":[]}]}");
+        assertFalse(Accounts.read(file, JSON).find("app1").orElseThrow().toString().contains("s3cr3t"));
+    }
+}
