@@ -1,5 +1,6 @@
 package dev.otabridge.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,8 +29,12 @@ class OperationsHttpTest {
 
     @Test
     void readinessCoversTheStore() throws Exception {
+        // consumers report DOWN until their first poll: a just-started bundle becomes ready within seconds
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String ready = get("/observe/health/ready?exposureLevel=full").body();
+            assertEquals("UP", JSON.readTree(ready).get("status").textValue(), ready);
+        });
         JsonNode health = JSON.readTree(get("/observe/health/ready?exposureLevel=full").body());
-        assertEquals("UP", health.get("status").textValue());
         List<String> checks = new ArrayList<>();
         health.get("checks").forEach(c -> checks.add(c.get("name").textValue() + "=" + c.get("status").textValue()));
         assertTrue(checks.contains("store=UP"), checks.toString());
