@@ -1,68 +1,26 @@
 package dev.otabridge.routes;
 
-import dev.otabridge.ops.OtaMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.otabridge.store.DeviceFirmware;
-import dev.otabridge.store.OtaStore;
-import dev.otabridge.store.Records;
-import dev.otabridge.store.TestDatabase;
-import dev.otabridge.sync.Outbox;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.otabridge.sync.TransitionDetector;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.Registry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * sync-detector.yaml and sync-relay.yaml: the Quartz ticks call the detector (mocked) and survive
  * its failures; the relay publishes real outbox events to mock targets and marks them delivered
  * only when every target took them.
  */
-class SyncRoutesTest extends YamlRoutesTestSupport {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HikariDataSource database = TestDatabase.fresh();
-    private final JdbcTemplate jdbc = new JdbcTemplate(database);
-    private final OtaStore store = new OtaStore(database, JSON);
-    private final TransitionDetector detector = new TransitionDetector(database, JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2), new OtaMetrics(new SimpleMeterRegistry()));
+class SyncRoutesTest extends SyncRoutesTestSupport {
 
     @Override
-    protected List<String> routeFiles() {
-        return List.of("sync-detector.yaml", "sync-relay.yaml");
-    }
-
-    @Override
-    protected Properties properties() {
-        return syncProperties("mock:target-a,mock:target-b");
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        registry.bind("transitionDetector", detector);
-        registry.bind("outbox", new Outbox(database, JSON, Clock.systemUTC(), new Outbox.RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1)), new OtaMetrics(new SimpleMeterRegistry())));
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
-    }
-
-    private void write(String assetId, boolean upgrading) {
-        store.upsert(new Records(List.of(new DeviceFirmware("o", assetId, "p", "d", "1.0", upgrading)), List.of()));
+    protected String targets() {
+        return "mock:target-a,mock:target-b";
     }
 
     private long delivered() {

@@ -6,40 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otabridge.MovableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TokenServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final long[] now = {1_700_000_000_000L};
-    private final Clock clock = new Clock() {
-        @Override
-        public long millis() {
-            return now[0];
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now[0]);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    private final MovableClock clock = new MovableClock();
 
     @TempDir
     Path dir;
@@ -61,7 +38,7 @@ class TokenServiceTest {
 
     @Test
     void aValidRequestGetsATokenInTheDocumentedShape() throws Exception {
-        JsonNode answer = read(service().get(body("app1", now[0], "secret1", "")));
+        JsonNode answer = read(service().get(body("app1", clock.millis(), "secret1", "")));
         assertEquals(0, answer.get("status").intValue());
         assertEquals("SUCCESS", answer.get("msg").textValue());
         assertEquals("apim-token-service", answer.get("business").textValue());
@@ -73,26 +50,26 @@ class TokenServiceTest {
     void eachMistakeHasItsCode() throws Exception {
         TokenService tokens = service();
         assertEquals(1202, read(tokens.get("{}")).get("status").intValue());
-        assertEquals(1002, read(tokens.get(body("nobody", now[0], "secret1", ""))).get("status").intValue());
-        assertEquals(1003, read(tokens.get(body("app1", now[0], "wrong", ""))).get("status").intValue());
-        assertEquals(1004, read(tokens.get(body("app1", now[0] - 600_000, "secret1", ""))).get("status").intValue());
+        assertEquals(1002, read(tokens.get(body("nobody", clock.millis(), "secret1", ""))).get("status").intValue());
+        assertEquals(1003, read(tokens.get(body("app1", clock.millis(), "wrong", ""))).get("status").intValue());
+        assertEquals(1004, read(tokens.get(body("app1", clock.millis() - 600_000, "secret1", ""))).get("status").intValue());
         assertEquals(1004, read(tokens.get("not json")).get("status").intValue());
-        assertTrue(read(tokens.get(body("app1", now[0], "wrong", ""))).get("data").isNull());
+        assertTrue(read(tokens.get(body("app1", clock.millis(), "wrong", ""))).get("data").isNull());
     }
 
     @Test
     void tokensExpireAndRefreshReplacesThem() throws Exception {
         TokenService tokens = service();
-        String token = read(tokens.get(body("app1", now[0], "secret1", ""))).get("data").get("accessToken").textValue();
+        String token = read(tokens.get(body("app1", clock.millis(), "secret1", ""))).get("data").get("accessToken").textValue();
         assertFalse(tokens.expired(tokens.session(token).orElseThrow()));
-        now[0] += 7_200_000;
+        clock.advance(Duration.ofHours(2));
         assertTrue(tokens.expired(tokens.session(token).orElseThrow()));
-        JsonNode refreshed = read(tokens.refresh(body("app1", now[0], "secret1", ",\"accessToken\":\"" + token + "\"")));
+        JsonNode refreshed = read(tokens.refresh(body("app1", clock.millis(), "secret1", ",\"accessToken\":\"" + token + "\"")));
         assertEquals(0, refreshed.get("status").intValue());
         String fresh = refreshed.get("data").get("accessToken").textValue();
         assertTrue(tokens.session(token).isEmpty());
         assertFalse(tokens.expired(tokens.session(fresh).orElseThrow()));
-        assertEquals(1203, read(tokens.refresh(body("app1", now[0], "secret1", ",\"accessToken\":\"" + token + "\""))).get("status").intValue());
+        assertEquals(1203, read(tokens.refresh(body("app1", clock.millis(), "secret1", ",\"accessToken\":\"" + token + "\""))).get("status").intValue());
     }
 
     @Test

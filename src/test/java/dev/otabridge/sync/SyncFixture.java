@@ -5,16 +5,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.otabridge.MovableClock;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;
 import dev.otabridge.store.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -78,34 +76,6 @@ final class SyncFixture implements AutoCloseable {
                 throw new SQLException("connection refused (the test took the database away)");
             }
             return super.getConnection();
-        }
-    }
-
-    static final class MovableClock extends Clock {
-        private volatile long millis = 1_700_000_000_000L;
-
-        void advance(Duration by) {
-            millis += by.toMillis();
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
