@@ -3,18 +3,21 @@ package dev.otabridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.otabridge.api.Envelopes;
 import dev.otabridge.expression.ExpressionLimits;
 import dev.otabridge.ops.BrokerHealthCheck;
 import dev.otabridge.ops.OtaMetrics;
 import dev.otabridge.ops.StoreHealthCheck;
 import dev.otabridge.search.SearchRequestReader;
+import dev.otabridge.search.SearchTargets;
+import dev.otabridge.search.SqlSearch;
 import dev.otabridge.security.Accounts;
 import dev.otabridge.security.RequestGuard;
 import dev.otabridge.security.SecurityMode;
 import dev.otabridge.security.TokenService;
-import dev.otabridge.search.SearchTargets;
-import dev.otabridge.search.SqlSearch;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.RecordsReader;
 import dev.otabridge.store.StoreSetup;
@@ -25,9 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -38,8 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Builds the beans the routes call, from the {@code ota.*} settings (their defaults live in
- * application.properties alone). Schema migration and the
- * demo data run here, once, before any route starts.
+ * application.properties alone). Schema migration and the demo data run here, once, before any
+ * route starts.
  */
 public class BundleConfiguration implements CamelConfiguration {
 
@@ -113,9 +113,12 @@ public class BundleConfiguration implements CamelConfiguration {
             throw new IllegalArgumentException("ota.sync.relay.enabled is true but ota.sync.targets names no endpoint");
         }
         HikariDataSource dataSource = dataSource();
+        CachingConnectionFactory rabbit = rabbitConnectionFactory();
+        // closed when Camel stops, after the routes that use them
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
+                rabbit.destroy();
                 dataSource.close();
             }
         });
@@ -139,7 +142,6 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("otaJobSearch", new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), limits, metrics));
         registry.bind("transitionDetector", new TransitionDetector(dataSource, json, Clock.systemUTC(), eventSource,
                 syncBatchSize, Duration.ofMinutes(stallAfterMinutes), metrics));
-        CachingConnectionFactory rabbit = rabbitConnectionFactory();
         registry.bind("rabbitConnectionFactory", rabbit);
         registry.bind("storeHealthCheck", new StoreHealthCheck(dataSource));
         if (relayEnabled && targets.contains("spring-rabbitmq:")) {
