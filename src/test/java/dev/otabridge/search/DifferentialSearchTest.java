@@ -34,6 +34,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,7 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * must equal the same page of what an in-memory evaluator of the same tree selects and orders.
  * Seeded, so a failure repeats; the seed and the expression are in the failure message.
  */
-class DifferentialSearchTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public class DifferentialSearchTest {
 
     private static final long SEED = 20261122L;
     private static final int EXPRESSIONS_PER_API = 2_000;
@@ -54,47 +56,52 @@ class DifferentialSearchTest {
     private static final List<Integer> PAGE_SIZES = List.of(1, 3, 7, 50, 200);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static HikariDataSource database;
-    private static final List<DeviceFirmware> DEVICES = new ArrayList<>();
-    private static final List<JobInfo> JOBS = new ArrayList<>();
+    private HikariDataSource database;
+    private final List<DeviceFirmware> devices = new ArrayList<>();
+    private final List<JobInfo> jobs = new ArrayList<>();
     private final Random random = new Random(SEED);
 
+    /** The store under test: HSQLDB here, PostgreSQL in the services profile. */
+    protected HikariDataSource database() {
+        return TestDatabase.fresh();
+    }
+
     @BeforeAll
-    static void randomDataSet() {
+    void randomDataSet() {
         Random random = new Random(SEED);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 600; i++) {
-            DEVICES.add(new DeviceFirmware(pick(random, ORGS), uniqueId(random, ids), pick(random, KEYS), "dev" + i,
+            devices.add(new DeviceFirmware(pick(random, ORGS), uniqueId(random, ids), pick(random, KEYS), "dev" + i,
                     random.nextInt(8) == 0 ? null : pick(random, VERSIONS), random.nextBoolean()));
         }
         for (int i = 0; i < 400; i++) {
-            JOBS.add(new JobInfo(pick(random, ORGS), random.nextInt(6) == 0 ? null : pick(random, KEYS), uniqueId(random, ids),
+            jobs.add(new JobInfo(pick(random, ORGS), random.nextInt(6) == 0 ? null : pick(random, KEYS), uniqueId(random, ids),
                     randomName(random), "fw" + random.nextInt(5), pick(random, VERSIONS), randomName(random),
                     random.nextBoolean() ? "upgrade" : "verify", random.nextBoolean(), null, null, 7200,
                     random.nextBoolean() ? "started" : "stopped", 1_000L * random.nextInt(20), null, null, null));
         }
-        database = TestDatabase.fresh();
-        new OtaStore(database, JSON).upsert(new Records(DEVICES, JOBS));
+        database = database();
+        new OtaStore(database, JSON).upsert(new Records(devices, jobs));
     }
 
     @AfterAll
-    static void close() {
+    void close() {
         database.close();
     }
 
     @Test
-    void deviceSearchAgreesWithTheEvaluator() {
+    public void deviceSearchAgreesWithTheEvaluator() {
         SqlSearch<DeviceFirmware> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, new OtaMetrics(new SimpleMeterRegistry()));
         Map<SearchField, Function<DeviceFirmware, Object>> values = Map.of(
                 DeviceUpgradeField.PRODUCT_KEY, DeviceFirmware::productKey,
                 DeviceUpgradeField.FIRMWARE_VERSION, DeviceFirmware::firmwareVersion,
                 DeviceUpgradeField.IS_UPGRADING, DeviceFirmware::isUpgrading);
-        compare(search, SearchTargets.DEVICE_UPGRADE_FIELDS, DEVICES, DeviceFirmware::orgId,
+        compare(search, SearchTargets.DEVICE_UPGRADE_FIELDS, devices, DeviceFirmware::orgId,
                 Comparator.comparing(DeviceFirmware::assetId), d -> row(values, d, null));
     }
 
     @Test
-    void jobSearchAgreesWithTheEvaluator() {
+    public void jobSearchAgreesWithTheEvaluator() {
         SqlSearch<JobInfo> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.otaJobs(JSON), ExpressionLimits.DEFAULT, new OtaMetrics(new SimpleMeterRegistry()));
         Map<SearchField, Function<JobInfo, Object>> values = Map.of(
                 OtaJobField.PRODUCT_KEY, JobInfo::productKey,
@@ -103,7 +110,7 @@ class DifferentialSearchTest {
                 OtaJobField.TYPE, JobInfo::type,
                 OtaJobField.STATUS, JobInfo::status);
         Map<SearchField, Function<JobInfo, JsonNode>> names = Map.of(OtaJobField.NAME, JobInfo::name, OtaJobField.FIRMWARE_NAME, JobInfo::firmwareName);
-        compare(search, SearchTargets.OTA_JOB_FIELDS, JOBS, JobInfo::orgId,
+        compare(search, SearchTargets.OTA_JOB_FIELDS, jobs, JobInfo::orgId,
                 Comparator.comparingLong(JobInfo::createTime).thenComparing(JobInfo::jobId).reversed(), j -> row(values, j, names));
     }
 

@@ -1,19 +1,52 @@
 package dev.otabridge.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
-/** A fresh, migrated in-memory HSQLDB per call: test classes share a JVM, so names must not repeat. */
+/** A fresh, migrated store per call: test classes share a JVM and a server, so names must not repeat. */
 public final class TestDatabase {
 
     private TestDatabase() {
     }
 
+    /** An in-memory HSQLDB. */
     public static HikariDataSource fresh() {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl("jdbc:hsqldb:mem:test-" + UUID.randomUUID() + ";hsqldb.tx=mvcc");
         dataSource.setUsername("SA");
         dataSource.setPassword("");
+        dataSource.setMaximumPoolSize(4);
+        StoreSetup.migrate(dataSource);
+        return dataSource;
+    }
+
+    /** A schema of its own in the machine's PostgreSQL (database test), dropped again on close. */
+    public static HikariDataSource postgres() {
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
+        String server = "jdbc:postgresql://127.0.0.1:5432/test";
+        try (Connection connection = java.sql.DriverManager.getConnection(server, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the machine's PostgreSQL is not reachable at " + server, e);
+        }
+        HikariDataSource dataSource = new HikariDataSource() {
+            @Override
+            public void close() {
+                super.close();
+                try (Connection connection = java.sql.DriverManager.getConnection(server, "postgres", "");
+                     Statement statement = connection.createStatement()) {
+                    statement.execute("DROP SCHEMA " + schema + " CASCADE");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not drop " + schema, e);
+                }
+            }
+        };
+        dataSource.setJdbcUrl(server + "?currentSchema=" + schema);
+        dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(4);
         StoreSetup.migrate(dataSource);
         return dataSource;

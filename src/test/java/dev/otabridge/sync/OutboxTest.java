@@ -1,5 +1,7 @@
 package dev.otabridge.sync;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.otabridge.store.TestDatabase;
 import dev.otabridge.ops.OtaMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static dev.otabridge.sync.SyncFixture.device;
@@ -15,9 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OutboxTest {
+public class OutboxTest {
 
-    private final SyncFixture sync = new SyncFixture();
+    private final SyncFixture sync = new SyncFixture(database());
+
+    /** The store under test: HSQLDB here, PostgreSQL in the services profile. */
+    protected HikariDataSource database() {
+        return TestDatabase.fresh();
+    }
 
     @BeforeEach
     void twoEventsForAOneForB() {

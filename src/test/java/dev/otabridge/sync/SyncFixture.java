@@ -9,7 +9,6 @@ import dev.otabridge.MovableClock;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;
-import dev.otabridge.store.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,13 +20,23 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 final class SyncFixture implements AutoCloseable {
 
     final ObjectMapper json = new ObjectMapper();
-    final HikariDataSource database = TestDatabase.fresh();
-    final SwitchableDataSource switchable = new SwitchableDataSource(database);
+    final HikariDataSource database;
+    final SwitchableDataSource switchable;
     final MovableClock clock = new MovableClock();
-    final OtaStore store = new OtaStore(database, json);
-    final TransitionDetector detector = new TransitionDetector(switchable, json, clock, "urn:test", 4, Duration.ofMinutes(30), new OtaMetrics(new SimpleMeterRegistry()));
-    final Outbox outbox = new Outbox(database, json, clock, new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)), new OtaMetrics(new SimpleMeterRegistry()));
-    final JdbcTemplate jdbc = new JdbcTemplate(database);
+    final OtaStore store;
+    final TransitionDetector detector;
+    final Outbox outbox;
+    final JdbcTemplate jdbc;
+
+    SyncFixture(HikariDataSource database) {
+        this.database = database;
+        this.switchable = new SwitchableDataSource(database);
+        this.store = new OtaStore(database, json);
+        OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
+        this.detector = new TransitionDetector(switchable, json, clock, "urn:test", 4, Duration.ofMinutes(30), metrics);
+        this.outbox = new Outbox(database, json, clock, new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)), metrics);
+        this.jdbc = new JdbcTemplate(database);
+    }
 
     void write(DeviceFirmware... devices) {
         store.upsert(new Records(List.of(devices), List.of()));

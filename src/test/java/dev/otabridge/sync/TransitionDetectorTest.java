@@ -1,5 +1,7 @@
 package dev.otabridge.sync;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.otabridge.store.TestDatabase;
 import static dev.otabridge.sync.SyncFixture.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,9 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The detector against a real store: what the write paths log becomes ordered, identifiable events. */
-class TransitionDetectorTest {
+public class TransitionDetectorTest {
 
-    private final SyncFixture sync = new SyncFixture();
+    private final SyncFixture sync = new SyncFixture(database());
+
+    /** The store under test: HSQLDB here, PostgreSQL in the services profile. */
+    protected HikariDataSource database() {
+        return TestDatabase.fresh();
+    }
 
     @AfterEach
     void close() {
