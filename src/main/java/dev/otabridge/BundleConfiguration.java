@@ -80,6 +80,8 @@ public class BundleConfiguration implements CamelConfiguration {
     private long firstDelayMillis;
     @PropertyInject("ota.sync.retry.max-delay-millis")
     private long maxDelayMillis;
+    @PropertyInject("ota.sync.relay.lease-seconds")
+    private long leaseSeconds;
 
     @PropertyInject("ota.rabbitmq.host")
     private String rabbitHost;
@@ -148,7 +150,8 @@ public class BundleConfiguration implements CamelConfiguration {
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(rabbit));
         }
         registry.bind("outbox", new Outbox(dataSource, json, Clock.systemUTC(),
-                new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)), metrics));
+                new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)),
+                Duration.ofSeconds(leaseSeconds), metrics));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.springframework.jdbc.core.RowMapper;
 /**
  * The outbox as the relay and the event feed see it. A device's events leave in the order they
  * were detected: only the oldest undelivered event of each device is ever handed out, so a later
- * one cannot overtake an earlier one that is waiting for a retry or parked.
+ * one cannot overtake an earlier one that is waiting for a retry or parked. Of several instances
+ * on one store, only the one holding the relay lease hands events out.
  */
 public final class Outbox {
 
@@ -34,6 +36,8 @@ public final class Outbox {
     private final ObjectMapper json;
     private final Clock clock;
     private final RetryPolicy retry;
+    private final Duration lease;
+    private final String owner = UUID.randomUUID().toString();
     private final OtaMetrics metrics;
 
     /** Delays grow from {@code first}, doubling up to {@code longest}; after {@code maxAttempts} the event is parked. */
@@ -45,23 +49,38 @@ public final class Outbox {
         }
     }
 
-    public Outbox(DataSource dataSource, ObjectMapper json, Clock clock, RetryPolicy retry, OtaMetrics metrics) {
+    /** @param lease how long this instance keeps the relay after its last pass, when it stops renewing */
+    public Outbox(DataSource dataSource, ObjectMapper json, Clock clock, RetryPolicy retry, Duration lease, OtaMetrics metrics) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = json;
         this.clock = clock;
         this.retry = retry;
+        this.lease = lease;
         this.metrics = metrics;
         for (String status : List.of("PENDING", "PARKED")) {
             metrics.outboxGauge(status, () -> jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = ?", Long.class, status));
         }
     }
 
-    /** The events due now that are first in their device's queue, oldest first. */
+    /**
+     * The events due now that are first in their device's queue, oldest first; none while another
+     * instance holds the relay lease.
+     */
     public List<OutboxEvent> nextBatch(int limit) {
+        if (!holdRelayLease()) {
+            return List.of();
+        }
         return jdbc.query("SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at FROM sync_outbox o"
                 + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM sync_outbox p"
                 + " WHERE p.org_id = o.org_id AND p.asset_id = o.asset_id AND p.id < o.id AND p.status <> 'DELIVERED')"
                 + " ORDER BY o.id FETCH FIRST ? ROWS ONLY", EVENTS, clock.millis(), limit);
+    }
+
+    /** Takes or renews the relay lease: true while this instance is the one that relays. */
+    private boolean holdRelayLease() {
+        long now = clock.millis();
+        return jdbc.update("UPDATE sync_lease SET owner = ?, expires_at = ? WHERE name = 'relay' AND (owner = ? OR expires_at < ?)",
+                owner, now + lease.toMillis(), owner, now) == 1;
     }
 
     /** Every target acknowledged the event. */

@@ -45,7 +45,7 @@ abstract class SyncRoutesTestSupport extends YamlRoutesTestSupport {
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
         registry.bind("transitionDetector", new TransitionDetector(database, JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2), metrics));
         registry.bind("outbox", new Outbox(database, JSON, Clock.systemUTC(),
-                new Outbox.RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1)), metrics));
+                new Outbox.RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1)), Duration.ofSeconds(10), metrics));
     }
 
     @AfterEach

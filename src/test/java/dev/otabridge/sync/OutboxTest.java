@@ -101,6 +101,22 @@ public class OutboxTest {
     }
 
     @Test
+    void onlyTheHolderOfTheRelayLeaseHandsEventsOutUntilItStopsRenewing() {
+        Outbox other = new Outbox(sync.database, sync.json, sync.clock,
+                new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)), Duration.ofSeconds(10),
+                new OtaMetrics(new SimpleMeterRegistry()));
+        assertEquals(2, sync.outbox.nextBatch(10).size());
+        assertEquals(List.of(), other.nextBatch(10));
+        sync.clock.advance(Duration.ofSeconds(9));
+        assertEquals(2, sync.outbox.nextBatch(10).size(), "a pass renews the lease");
+        sync.clock.advance(Duration.ofSeconds(9));
+        assertEquals(List.of(), other.nextBatch(10));
+        sync.clock.advance(Duration.ofSeconds(2));
+        assertEquals(2, other.nextBatch(10).size(), "ten silent seconds: the other instance takes over");
+        assertEquals(List.of(), sync.outbox.nextBatch(10));
+    }
+
+    @Test
     void oldDeliveredEventsArePurgedAndWithoutARelayOldPendingOnesToo() {
         OutboxEvent first = sync.outbox.nextBatch(10).get(0);
         sync.outbox.delivered(first);

@@ -34,7 +34,7 @@ final class SyncFixture implements AutoCloseable {
         this.store = new OtaStore(database, json);
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
         this.detector = new TransitionDetector(switchable, json, clock, "urn:test", 4, Duration.ofMinutes(30), metrics);
-        this.outbox = new Outbox(database, json, clock, new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)), metrics);
+        this.outbox = new Outbox(database, json, clock, new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)), Duration.ofSeconds(10), metrics);
         this.jdbc = new JdbcTemplate(database);
     }
 
