@@ -88,4 +88,20 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
                 .map(e -> e.getMessage().getHeader("OtaEventId")).distinct().count());
         assertEquals(List.of(3, 1), jdbc.queryForList("SELECT attempts FROM sync_outbox WHERE asset_id = 'x' ORDER BY id", Integer.class));
     }
+
+    @Test
+    void onShutdownTheRelayStopsBetweenEventsAndTheRestWaitInTheOutbox() throws Exception {
+        context.start();
+        MockEndpoint a = getMockEndpoint("mock:target-a");
+        a.whenAnyExchangeReceived(e -> Thread.sleep(300));
+        for (int i = 0; i < 10; i++) {
+            write("slow" + i, true);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !a.getReceivedExchanges().isEmpty());
+        context.stop();
+        int published = a.getReceivedExchanges().size();
+        assertTrue(published < 10, "the relay went on after shutdown began: " + published);
+        assertEquals(published, delivered(), "every event a target took is marked delivered, no other");
+        assertEquals(10 - published, jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = 'PENDING'", Long.class));
+    }
 }
