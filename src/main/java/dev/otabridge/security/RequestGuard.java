@@ -61,11 +61,14 @@ public final class RequestGuard {
                     throw new ApiException(ApiException.UNAUTHORIZED, "Unauthorized: the request did not come through the API gateway");
                 }
             }
-            case TOKEN -> authorize(authenticate(rawQuery, body, headers), needed, rawQuery);
+            case TOKEN -> {
+                QueryString query = QueryString.parse(rawQuery);
+                authorize(authenticate(query, body, headers), needed, query);
+            }
         }
     }
 
-    private Account authenticate(String rawQuery, String body, Map<String, Object> headers) {
+    private Account authenticate(QueryString query, String body, Map<String, Object> headers) {
         String token = header(headers, "apim-accesstoken");
         String timestamp = header(headers, "apim-timestamp");
         String signature = header(headers, "apim-signature");
@@ -80,7 +83,7 @@ public final class RequestGuard {
             throw unauthorized("apim-timestamp is outside the allowed clock skew");
         }
         Account account = session.account();
-        String expected = Signatures.request(token, QueryString.parse(rawQuery).all(), body, timestamp, account.secret());
+        String expected = Signatures.request(token, query.all(), body, timestamp, account.secret());
         if (!Signatures.same(expected, signature)) {
             throw unauthorized("apim-signature does not match the request");
         }
@@ -91,12 +94,12 @@ public final class RequestGuard {
         return account;
     }
 
-    private static void authorize(Account account, Permission needed, String rawQuery) {
+    private static void authorize(Account account, Permission needed, QueryString query) {
         if (!account.permissions().contains(needed)) {
             throw new ApiException(ApiException.DENIED, "Denied resource: " + needed.text());
         }
         if (needed != Permission.ADMIN) {
-            String orgId = QueryString.parse(rawQuery).single("orgId");
+            String orgId = query.single("orgId");
             if (orgId != null && !account.orgIds().contains(orgId)) {
                 throw new ApiException(ApiException.DENIED, "Denied resource: orgId " + orgId);
             }
