@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.ops.OtaMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,18 +108,20 @@ public final class TransitionDetector {
 
     private Batch detectBatch() {
         lockDetector();
-        List<Long> seqs = jdbc.queryForList("SELECT change_seq FROM device_change ORDER BY change_seq FETCH FIRST ? ROWS ONLY",
-                Long.class, batchSize);
-        if (seqs.isEmpty()) {
+        List<Long> seqs = new ArrayList<>();
+        List<Observation> changes = jdbc.query("SELECT org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,"
+                + " removed, change_seq FROM device_change ORDER BY change_seq FETCH FIRST ? ROWS ONLY", (rs, i) -> {
+                    seqs.add(rs.getLong(8));
+                    return OBSERVATIONS.mapRow(rs, i);
+                }, batchSize);
+        if (changes.isEmpty()) {
             return new Batch(0, 0);
         }
         long last = seqs.get(seqs.size() - 1);
-        List<Observation> changes = jdbc.query("SELECT org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,"
-                + " removed FROM device_change WHERE change_seq <= ? ORDER BY change_seq", OBSERVATIONS, last);
         int events = observe(changes, false);
         jdbc.update("DELETE FROM device_change WHERE change_seq <= ?", last);
         jdbc.update("UPDATE sync_cursor SET value = ? WHERE name = 'detector'", last);
-        return new Batch(seqs.size(), events);
+        return new Batch(changes.size(), events);
     }
 
     /**
