@@ -3,18 +3,16 @@ package dev.otabridge.services;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.otabridge.services.UpgradeFlips.assertExactlyInDeviceOrder;
+import static dev.otabridge.services.UpgradeFlips.ids;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.http.ChildBundle;
 import dev.otabridge.http.RunningBundle;
-import dev.otabridge.sync.DeviceEvent;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,6 +30,7 @@ class RabbitMqDeliveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEVICES = 12;
+    private static final UpgradeFlips WORKLOAD = new UpgradeFlips("it", DEVICES);
     private static final int FLIPS = 4;
 
     @TempDir
@@ -56,61 +55,18 @@ class RabbitMqDeliveryTest {
         return settings;
     }
 
-    /** Each device goes idle → upgrading → idle → ..., one write each, FLIPS transitions per device. */
-    private static void flip(Poster bundle, int fromFlip, int toFlip) throws Exception {
-        for (int flip = fromFlip; flip < toFlip; flip++) {
-            StringBuilder devices = new StringBuilder();
-            for (int d = 0; d < DEVICES; d++) {
-                devices.append(d == 0 ? "" : ",").append("{\"orgId\":\"it\",\"assetId\":\"dev").append(d)
-                        .append("\",\"productKey\":\"p\",\"deviceKey\":\"k\",\"firmwareVersion\":\"v").append(flip / 2)
-                        .append("\",\"isUpgrading\":").append(flip % 2 == 0).append("}");
-            }
-            String answer = bundle.post("/ota-store/v1/records", "{\"devices\":[" + devices + "]}");
-            assertTrue(answer.contains("\"code\":0"), answer);
-        }
-    }
-
-    @FunctionalInterface
-    interface Poster {
-        String post(String path, String body) throws Exception;
-    }
-
-    private static Set<String> expectedIds(int flips) {
-        Set<String> ids = new HashSet<>();
-        for (int d = 0; d < DEVICES; d++) {
-            for (int seq = 1; seq <= flips; seq++) {
-                ids.add(DeviceEvent.idFor("it", "dev" + d, seq));
-            }
-        }
-        return ids;
-    }
-
     /** Waits until every expected id arrived, then checks nothing else did and each device's events came in order. */
     private void assertAllArrivedInOrder(Set<String> expected) throws Exception {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> ids(rabbit.drain()).containsAll(expected));
-        List<JsonNode> received = rabbit.drain();
-        assertEquals(expected, ids(received));
-        Map<String, Long> lastSeq = new HashMap<>();
-        for (JsonNode event : received) {
-            String device = event.get("subject").textValue();
-            long seq = event.get("data").get("sequence").longValue();
-            long last = lastSeq.getOrDefault(device, 0L);
-            // a redelivered duplicate repeats the last id; nothing may go backwards past it or skip ahead
-            assertTrue(seq == last || seq == last + 1, device + " went from " + last + " to " + seq);
-            lastSeq.put(device, seq);
-        }
-    }
-
-    private static Set<String> ids(List<JsonNode> events) {
-        return events.stream().map(e -> e.get("id").textValue()).collect(java.util.stream.Collectors.toSet());
+        assertExactlyInDeviceOrder(expected, rabbit.drain());
     }
 
     @Test
     void everyTransitionArrivesOnceUnderItsOwnIdInDeviceOrder() throws Exception {
         try (RunningBundle bundle = RunningBundle.start(data, relayTo(rabbit.target()))) {
-            flip((path, body) -> bundle.post(path, body).body(), 0, FLIPS);
-            assertAllArrivedInOrder(expectedIds(FLIPS));
+            WORKLOAD.flip((path, body) -> bundle.post(path, body).body(), 0, FLIPS);
+            assertAllArrivedInOrder(WORKLOAD.expectedIds(FLIPS));
             assertEquals(DEVICES * FLIPS, rabbit.drain().size(), "no duplicates without a failure");
         }
     }
@@ -118,14 +74,14 @@ class RabbitMqDeliveryTest {
     @Test
     void aBrokerOutageInTheMiddleLosesNothing() throws Exception {
         try (RunningBundle bundle = RunningBundle.start(data, relayTo(rabbit.target()))) {
-            Poster poster = (path, body) -> bundle.post(path, body).body();
-            flip(poster, 0, 2);
+            UpgradeFlips.Poster poster = (path, body) -> bundle.post(path, body).body();
+            WORKLOAD.flip(poster, 0, 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> rabbit.drain().size() >= DEVICES);
             Rabbit.brokerDown();
-            flip(poster, 2, FLIPS);
+            WORKLOAD.flip(poster, 2, FLIPS);
             Thread.sleep(3_000);
             Rabbit.brokerUp();
-            assertAllArrivedInOrder(expectedIds(FLIPS));
+            assertAllArrivedInOrder(WORKLOAD.expectedIds(FLIPS));
         }
     }
 
@@ -135,7 +91,7 @@ class RabbitMqDeliveryTest {
         String target = "spring-rabbitmq:" + rabbit.exchange + "?routingKey=upgrade&skipDeclareQueue=true&skipDeclareExchange=true"
                 + "&confirm=enabled&connectionFactory=#rabbitConnectionFactory";
         try (RunningBundle bundle = RunningBundle.start(data, relayTo(target))) {
-            flip((path, body) -> bundle.post(path, body).body(), 0, 2);
+            WORKLOAD.flip((path, body) -> bundle.post(path, body).body(), 0, 2);
             Function<String, Long> count = status -> {
                 try {
                     String feed = bundle.send(HttpRequest.newBuilder(bundle.uri("/ota-sync/v1/events?limit=1000")).GET()).body();
@@ -161,7 +117,7 @@ class RabbitMqDeliveryTest {
         detectOnly.put("OTA_SYNC_RELAY_ENABLED", "false");
         ChildBundle first = ChildBundle.start(data.resolve("store"), log, detectOnly);
         try {
-            flip((path, body) -> first.post(path, body).body(), 0, FLIPS);
+            WORKLOAD.flip((path, body) -> first.post(path, body).body(), 0, FLIPS);
             await().atMost(Duration.ofSeconds(30)).until(() -> first.post("/ota-sync/v1/outbox", null).body()
                     .contains("\"PENDING\":" + DEVICES * FLIPS));
         } finally {
@@ -171,7 +127,7 @@ class RabbitMqDeliveryTest {
         Map<String, String> relay = new HashMap<>(detectOnly);
         relay.put("OTA_SYNC_RELAY_ENABLED", "true");
         try (ChildBundle second = ChildBundle.start(data.resolve("store"), log, relay)) {
-            assertAllArrivedInOrder(expectedIds(FLIPS));
+            assertAllArrivedInOrder(WORKLOAD.expectedIds(FLIPS));
         }
     }
 
@@ -182,13 +138,13 @@ class RabbitMqDeliveryTest {
         relayTo(rabbit.target()).forEach((k, v) -> env.put(k.toUpperCase().replace('.', '_').replace('-', '_'), v));
         ChildBundle first = ChildBundle.start(data.resolve("store"), log, env);
         try {
-            flip((path, body) -> first.post(path, body).body(), 0, FLIPS);
+            WORKLOAD.flip((path, body) -> first.post(path, body).body(), 0, FLIPS);
             await().atMost(Duration.ofSeconds(30)).until(() -> !rabbit.drain().isEmpty());
         } finally {
             first.kill();
         }
         try (ChildBundle second = ChildBundle.start(data.resolve("store"), log, env)) {
-            assertAllArrivedInOrder(expectedIds(FLIPS));
+            assertAllArrivedInOrder(WORKLOAD.expectedIds(FLIPS));
         }
     }
 }

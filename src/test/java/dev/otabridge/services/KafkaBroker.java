@@ -1,0 +1,126 @@
+package dev.otabridge.services;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one) in a JVM of its own, started
+ * from the classpath the services profile writes (the broker's jars must not meet camel-kafka's
+ * client jars on one classpath). It can be stopped and started again on the same ports and log.
+ */
+final class KafkaBroker implements AutoCloseable {
+
+    private final Path dir;
+    private final Path properties;
+    private final int port;
+    private Process process;
+    private final Thread killOnExit = new Thread(this::kill);
+
+    private KafkaBroker(Path dir) throws Exception {
+        this.dir = dir;
+        this.port = freePort();
+        int controllerPort = freePort();
+        this.properties = dir.resolve("server.properties");
+        Files.writeString(properties, String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dir.resolve("log"),
+                "num.partitions=4",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                ""));
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /** Formats a new log under {@code dir} and starts the broker; answers once it serves requests. */
+    static KafkaBroker start(Path dir) throws Exception {
+        KafkaBroker broker = new KafkaBroker(dir);
+        Process format = broker.java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                "-c", broker.properties.toString()).start();
+        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            throw new IllegalStateException("formatting the Kafka log failed: see " + dir.resolve("broker.log"));
+        }
+        broker.startAgain();
+        return broker;
+    }
+
+    String bootstrap() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Graceful stop (SIGTERM): the log stays, {@link #startAgain()} resumes it. */
+    void stop() throws Exception {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    void startAgain() throws Exception {
+        process = java("kafka.Kafka", properties.toString()).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the Kafka broker exited: see " + dir.resolve("broker.log"));
+            }
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
+                admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                return;
+            } catch (Exception notYet) {
+                Thread.sleep(300);
+            }
+        }
+        throw new IllegalStateException("the Kafka broker did not answer within 90 s");
+    }
+
+    private ProcessBuilder java(String mainClass, String... arguments) throws Exception {
+        String file = System.getProperty("ota.kafka.classpath");
+        if (file == null || !Files.exists(Path.of(file))) {
+            throw new IllegalStateException("no Kafka broker classpath: run the services profile (mvn -B -Pservices test)");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", Files.readString(Path.of(file)).trim(), mainClass));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()));
+    }
+
+    private void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+    }
+}
