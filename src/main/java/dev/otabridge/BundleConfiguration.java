@@ -18,6 +18,7 @@ import dev.otabridge.security.Accounts;
 import dev.otabridge.security.RequestGuard;
 import dev.otabridge.security.SecurityMode;
 import dev.otabridge.security.TokenService;
+import dev.otabridge.security.TokenStore;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.RecordsReader;
 import dev.otabridge.store.StoreSetup;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -134,7 +136,7 @@ public class BundleConfiguration implements CamelConfiguration {
         ExpressionLimits limits = new ExpressionLimits(maxLength, maxInValues, maxDepth, maxComparisons);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Registry registry = context.getRegistry();
-        bindSecurity(registry, json);
+        bindSecurity(registry, json, dataSource);
         registry.bind("otaDataSource", dataSource);
         registry.bind("otaStore", store);
         registry.bind("records", records);
@@ -172,7 +174,7 @@ public class BundleConfiguration implements CamelConfiguration {
      * The callers' accounts, the token service and the guard every API route passes. Mode "auto"
      * is the token flow once accounts exist, and no authentication before.
      */
-    private void bindSecurity(Registry registry, ObjectMapper json) throws IOException {
+    private void bindSecurity(Registry registry, ObjectMapper json, DataSource dataSource) throws IOException {
         Accounts accounts = accountsFile.isBlank() ? Accounts.none() : Accounts.read(Path.of(accountsFile), json);
         SecurityMode mode = securityMode.equalsIgnoreCase("auto")
                 ? (accounts.isEmpty() ? SecurityMode.NONE : SecurityMode.TOKEN)
@@ -180,7 +182,7 @@ public class BundleConfiguration implements CamelConfiguration {
         if (mode == SecurityMode.TOKEN && accounts.isEmpty()) {
             throw new IllegalArgumentException("ota.security.mode is token but ota.security.accounts-file names no account");
         }
-        TokenService tokens = new TokenService(accounts, Clock.systemUTC(), Duration.ofSeconds(tokenTtlSeconds),
+        TokenService tokens = new TokenService(accounts, new TokenStore(dataSource), Clock.systemUTC(), Duration.ofSeconds(tokenTtlSeconds),
                 Duration.ofSeconds(clockSkewSeconds), json);
         registry.bind("tokenService", tokens);
         registry.bind("requestGuard", new RequestGuard(mode, tokens, gatewayHeader, gatewaySecret, ratePerSecond, Clock.systemUTC()));

@@ -10,12 +10,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * EnOS's token service ({@code /apim-token-service/v2.0/token/get} and {@code .../refresh}): an
- * application proves it holds its secret and gets an access token that expires. Tokens live in
- * this process's memory.
+ * application proves it holds its secret and gets an access token that expires. Tokens live in the
+ * {@link TokenStore}, so every instance on one store honours them.
  */
 public final class TokenService {
 
@@ -35,10 +34,11 @@ public final class TokenService {
     private final Duration skew;
     private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final TokenStore sessions;
 
-    public TokenService(Accounts accounts, Clock clock, Duration ttl, Duration skew, ObjectMapper json) {
+    public TokenService(Accounts accounts, TokenStore sessions, Clock clock, Duration ttl, Duration skew, ObjectMapper json) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.clock = clock;
         this.ttl = ttl;
         this.skew = skew;
@@ -55,9 +55,16 @@ public final class TokenService {
         return answer(body, true);
     }
 
-    /** The session of a token, expired or not; empty for a token never issued (or refreshed away). */
+    /**
+     * The session of a token, expired or not; empty for a token never issued, refreshed away, or
+     * whose account is no longer in the accounts file.
+     */
     public Optional<Session> session(String accessToken) {
-        return Optional.ofNullable(accessToken == null ? null : sessions.get(accessToken));
+        if (accessToken == null) {
+            return Optional.empty();
+        }
+        return sessions.find(accessToken).flatMap(entry -> accounts.find(entry.appKey())
+                .map(account -> new Session(account, entry.expiresAt())));
     }
 
     public boolean expired(Session session) {
@@ -98,15 +105,14 @@ public final class TokenService {
             return failure(INVALID_ENCRYPTION, "invalid encryption");
         }
         if (refresh) {
-            Session old = sessions.get(oldToken);
-            if (old == null || !old.account().accessKey().equals(appKey)) {
+            boolean owned = sessions.find(oldToken).filter(old -> old.appKey().equals(appKey)).isPresent();
+            if (!owned || !sessions.remove(oldToken)) {
                 return failure(TOKEN_EXPIRED, "token expired or unknown: get a new one");
             }
-            sessions.remove(oldToken);
         }
         forgetExpired();
         String token = HexFormat.of().formatHex(bytes());
-        sessions.put(token, new Session(account.get(), clock.millis() + ttl.toMillis()));
+        sessions.put(token, appKey, clock.millis() + ttl.toMillis());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("accessToken", token);
         data.put("expire", ttl.toSeconds());
@@ -121,8 +127,7 @@ public final class TokenService {
 
     /** Expired tokens are kept a while, so a caller hears "expired" rather than "unknown", then dropped. */
     private void forgetExpired() {
-        long cutoff = clock.millis() - ttl.toMillis();
-        sessions.values().removeIf(s -> s.expiresAt() < cutoff);
+        sessions.removeExpiredBefore(clock.millis() - ttl.toMillis());
     }
 
     private String failure(int status, String message) {

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.MovableClock;
+import dev.otabridge.store.StoreSetup;
+import dev.otabridge.store.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class TokenServiceTest {
 
@@ -20,11 +25,18 @@ class TokenServiceTest {
 
     @TempDir
     Path dir;
+    private final HikariDataSource database = TestDatabase.fresh();
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
 
     private TokenService service() throws Exception {
         Path file = dir.resolve("accounts.json");
         Files.writeString(file, "{\"accounts\":[{\"accessKey\":\"app1\",\"secret\":\"secret1\",\"orgIds\":[\"o1\"],\"permissions\":[\"Firmware/Read\"]}]}");
-        return new TokenService(Accounts.read(file, JSON), clock, Duration.ofSeconds(7200), Duration.ofMinutes(5), JSON);
+        StoreSetup.migrate(database);
+        return new TokenService(Accounts.read(file, JSON), new TokenStore(database), clock, Duration.ofSeconds(7200), Duration.ofMinutes(5), JSON);
     }
 
     private String body(String appKey, long timestamp, String secret, String extra) {
@@ -70,6 +82,25 @@ class TokenServiceTest {
         assertTrue(tokens.session(token).isEmpty());
         assertFalse(tokens.expired(tokens.session(fresh).orElseThrow()));
         assertEquals(1203, read(tokens.refresh(body("app1", clock.millis(), "secret1", ",\"accessToken\":\"" + token + "\""))).get("status").intValue());
+    }
+
+    @Test
+    void instancesOnOneStoreShareTokensAndARefreshOnOneEndsTheTokenOnAll() throws Exception {
+        TokenService first = service();
+        TokenService second = service();
+        String token = read(first.get(body("app1", clock.millis(), "secret1", ""))).get("data").get("accessToken").textValue();
+        assertEquals("app1", second.session(token).orElseThrow().account().accessKey());
+        read(second.refresh(body("app1", clock.millis(), "secret1", ",\"accessToken\":\"" + token + "\"")));
+        assertTrue(first.session(token).isEmpty());
+    }
+
+    @Test
+    void theStoreKeepsNoTokenItCouldBeCalledWith() throws Exception {
+        TokenService tokens = service();
+        String token = read(tokens.get(body("app1", clock.millis(), "secret1", ""))).get("data").get("accessToken").textValue();
+        String stored = new JdbcTemplate(database).queryForObject("SELECT token_hash FROM access_token", String.class);
+        assertFalse(stored.equals(token));
+        assertTrue(tokens.session(stored).isEmpty(), "the stored value is not a token");
     }
 
     @Test
