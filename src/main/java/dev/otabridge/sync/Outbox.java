@@ -37,7 +37,8 @@ public final class Outbox {
     private final Clock clock;
     private final RetryPolicy retry;
     private final Duration lease;
-    private final String owner = UUID.randomUUID().toString();
+    /** Who holds the relay lease, readable by an operator (SELECT owner FROM sync_lease): pid@host/instance. */
+    private final String owner = leaseOwner();
     private final OtaMetrics metrics;
 
     /** Delays grow from {@code first}, doubling up to {@code longest}; after {@code maxAttempts} the event is parked. */
@@ -187,5 +188,11 @@ public final class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an outbox payload is not JSON", e);
         }
+    }
+
+    private static String leaseOwner() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        host = host.length() > 40 ? host.substring(0, 40) : host;
+        return ProcessHandle.current().pid() + "@" + host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

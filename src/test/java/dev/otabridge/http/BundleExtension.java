@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** One running bundle, on a data folder of its own, for all the tests of a class. */
-public final class BundleExtension implements BeforeAllCallback, AfterAllCallback {
+public final class BundleExtension implements BundleEndpoint, BeforeAllCallback, AfterAllCallback {
 
     private final Map<String, String> settings;
     private Path data;
@@ -43,14 +43,12 @@ public final class BundleExtension implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
-    public HttpResponse<String> post(String pathAndQuery, String body) throws IOException, InterruptedException {
-        return bundle.post(pathAndQuery, body);
-    }
-
+    @Override
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return bundle.send(request);
     }
 
+    @Override
     public URI uri(String pathAndQuery) {
         return bundle.uri(pathAndQuery);
     }

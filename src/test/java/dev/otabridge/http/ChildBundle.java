@@ -18,7 +18,7 @@ import java.util.Map;
  * The bundle in a JVM of its own: started from the test classpath, or as the packaged artifact with
  * {@code java -jar}; a test can stop it with SIGTERM or kill it with SIGKILL mid-work.
  */
-public final class ChildBundle implements AutoCloseable {
+public final class ChildBundle implements BundleEndpoint, AutoCloseable {
 
     private final Process process;
     private final URI base;
@@ -74,11 +74,19 @@ public final class ChildBundle implements AutoCloseable {
         throw new IllegalStateException("the child bundle did not answer within " + within);
     }
 
-    /** GET when {@code body} is null, otherwise a JSON POST. */
-    public HttpResponse<String> post(String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
-        request = body == null ? request.GET() : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    @Override
+    public URI uri(String pathAndQuery) {
+        return base.resolve(pathAndQuery);
+    }
+
+    @Override
+    public HttpResponse<String> send(HttpRequest.Builder request) throws java.io.IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The process id, to tell which instance of a cluster holds a lease. */
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

@@ -15,7 +15,7 @@ import org.apache.camel.main.Main;
  * The whole bundle as it deploys (application.properties, YAML routes, Vert.x HTTP server,
  * file-based HSQLDB), started in this JVM on a free port and a data folder of the test's.
  */
-public final class RunningBundle implements AutoCloseable {
+public final class RunningBundle implements BundleEndpoint, AutoCloseable {
 
     private final Main main;
     private final URI base;
@@ -37,16 +37,12 @@ public final class RunningBundle implements AutoCloseable {
         return new RunningBundle(main, URI.create("http://127.0.0.1:" + port));
     }
 
-    public HttpResponse<String> post(String pathAndQuery, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
+    @Override
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Override
     public URI uri(String pathAndQuery) {
         return base.resolve(pathAndQuery);
     }

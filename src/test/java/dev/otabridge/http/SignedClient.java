@@ -11,17 +11,29 @@ public final class SignedClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BundleExtension bundle;
+    private final BundleEndpoint bundle;
     private final String appKey;
     private final String secret;
     String token;
 
-    public SignedClient(BundleExtension bundle, String appKey, String secret) throws Exception {
+    public SignedClient(BundleEndpoint bundle, String appKey, String secret) throws Exception {
         this.bundle = bundle;
         this.appKey = appKey;
         this.secret = secret;
         this.token = JSON.readTree(bundle.post("/apim-token-service/v2.0/token/get", tokenBody("")).body())
                 .get("data").get("accessToken").textValue();
+    }
+
+    private SignedClient(BundleEndpoint bundle, String appKey, String secret, String token) {
+        this.bundle = bundle;
+        this.appKey = appKey;
+        this.secret = secret;
+        this.token = token;
+    }
+
+    /** The same application with the same token, calling another instance. */
+    public SignedClient on(BundleEndpoint other) {
+        return new SignedClient(other, appKey, secret, token);
     }
 
     String tokenBody(String extra) {
