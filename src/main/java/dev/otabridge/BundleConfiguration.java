@@ -8,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.otabridge.api.Envelopes;
 import dev.otabridge.expression.ExpressionLimits;
+import dev.otabridge.mirror.UpstreamMirror;
+import dev.otabridge.mirror.UpstreamSession;
 import dev.otabridge.ops.BrokerHealthCheck;
 import dev.otabridge.ops.OtaMetrics;
 import dev.otabridge.ops.StoreHealthCheck;
@@ -96,6 +98,21 @@ public class BundleConfiguration implements CamelConfiguration {
     @PropertyInject("ota.rabbitmq.virtual-host")
     private String rabbitVirtualHost;
 
+    @PropertyInject("ota.mirror.enabled")
+    private boolean mirrorEnabled;
+    @PropertyInject("ota.mirror.url")
+    private String mirrorUrl;
+    @PropertyInject("ota.mirror.app-key")
+    private String mirrorAppKey;
+    @PropertyInject("ota.mirror.secret")
+    private String mirrorAppSecret;
+    @PropertyInject("ota.mirror.org-ids")
+    private String mirrorOrgIds;
+    @PropertyInject("ota.mirror.jobs")
+    private boolean mirrorJobs;
+    @PropertyInject("ota.mirror.page-size")
+    private int mirrorPageSize;
+
     @PropertyInject("ota.security.mode")
     private String securityMode;
     @PropertyInject("ota.security.accounts-file")
@@ -151,9 +168,21 @@ public class BundleConfiguration implements CamelConfiguration {
         if (relayEnabled && targets.contains("spring-rabbitmq:")) {
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(rabbit));
         }
+        bindMirror(registry, json, dataSource, store, records, metrics);
         registry.bind("outbox", new Outbox(dataSource, json, Clock.systemUTC(),
                 new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)),
                 Duration.ofSeconds(leaseSeconds), metrics));
+    }
+
+    /** Mirror mode's beans; the routes that use them start only when ota.mirror.enabled is true. */
+    private void bindMirror(Registry registry, ObjectMapper json, DataSource dataSource, OtaStore store,
+                            RecordsReader records, OtaMetrics metrics) {
+        UpstreamMirror mirror = new UpstreamMirror(mirrorOrgIds, mirrorJobs, mirrorPageSize, dataSource, store, records, json, metrics);
+        if (mirrorEnabled && (mirrorUrl.isBlank() || mirrorAppKey.isBlank() || !mirror.configured())) {
+            throw new IllegalArgumentException("ota.mirror.enabled is true: ota.mirror.url, ota.mirror.app-key and ota.mirror.org-ids must be set");
+        }
+        registry.bind("upstreamMirror", mirror);
+        registry.bind("upstreamSession", new UpstreamSession(mirrorAppKey, mirrorAppSecret, Clock.systemUTC(), json));
     }
 
     /**

@@ -52,6 +52,20 @@ public final class OtaMetrics {
                 .tag("parked", String.valueOf(parked)).register(registry).increment();
     }
 
+    /** One upstream page mirrored: how many rows it held and how many of them changed the store. */
+    public void mirrored(String kind, int rows, int written) {
+        Counter.builder("ota.mirror.rows.read").description("Rows read from the upstream API").tag("kind", kind)
+                .register(registry).increment(rows);
+        Counter.builder("ota.mirror.rows.written").description("Upstream rows that changed the local store").tag("kind", kind)
+                .register(registry).increment(written);
+    }
+
+    /** A mirror task given up after its retries; the next pass reads it again. */
+    public void mirrorFailed() {
+        Counter.builder("ota.mirror.failures").description("Mirror tasks given up after their retries")
+                .register(registry).increment();
+    }
+
     /** How many events wait in the outbox with {@code status}, read when scraped. */
     public void outboxGauge(String status, Supplier<Number> count) {
         io.micrometer.core.instrument.Gauge.builder("ota.sync.outbox", count).description("Outbox events by status")

@@ -1,0 +1,126 @@
+package dev.otabridge.mirror;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.search.SearchTarget;
+import dev.otabridge.search.SearchTargets;
+import dev.otabridge.store.DeviceFirmware;
+import dev.otabridge.store.OtaStore;
+import dev.otabridge.store.Records;
+import dev.otabridge.store.RecordsReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Mirror mode: the organizations' device upgrade statuses and OTA jobs, read page by page from an
+ * upstream EnOS-compatible API, written into the local store through its write path, so the local
+ * search serves the mirror and the detector turns the changes into events. A device the upstream
+ * answers unchanged is not written again: it would only lengthen the change log.
+ */
+public final class UpstreamMirror {
+
+    private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    private final List<MirrorTask> tasks = new ArrayList<>();
+    private final int pageSize;
+    private final OtaStore store;
+    private final RecordsReader records;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final OtaMetrics metrics;
+
+    /** @param orgIds comma-separated organization ids to mirror */
+    public UpstreamMirror(String orgIds, boolean withJobs, int pageSize, DataSource dataSource, OtaStore store,
+                          RecordsReader records, ObjectMapper json, OtaMetrics metrics) {
+        for (String orgId : orgIds.split(",")) {
+            orgId = orgId.trim();
+            if (orgId.isEmpty()) {
+                continue;
+            }
+            if (!ORG_ID.matcher(orgId).matches()) {
+                throw new IllegalArgumentException("ota.mirror.org-ids: '" + orgId + "' is not an organization id (letters, digits, _ . -)");
+            }
+            tasks.add(new MirrorTask(orgId, MirrorTask.Kind.DEVICES));
+            if (withJobs) {
+                tasks.add(new MirrorTask(orgId, MirrorTask.Kind.JOBS));
+            }
+        }
+        if (pageSize < 1 || pageSize > 200) {
+            throw new IllegalArgumentException("ota.mirror.page-size must be from 1 to 200, EnOS's largest page");
+        }
+        this.pageSize = pageSize;
+        this.store = store;
+        this.records = records;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    public boolean configured() {
+        return !tasks.isEmpty();
+    }
+
+    public List<MirrorTask> tasks() {
+        return List.copyOf(tasks);
+    }
+
+    /** A task given up after its retries: counted, for the alert that the mirror falls behind. */
+    public void gaveUp() {
+        metrics.mirrorFailed();
+    }
+
+    /** The request body of page {@code pageIndex + 1}: no expression, every row of the organization. */
+    public String pageRequest(int pageIndex) {
+        return "{\"pagination\":{\"pageNo\":" + (pageIndex + 1) + ",\"pageSize\":" + pageSize + "}}";
+    }
+
+    /** Writes what changed on one answered page; answers whether another page follows. */
+    public boolean storePage(MirrorTask task, int pageIndex, String answer) throws IOException {
+        JsonNode root = json.readTree(answer);
+        JsonNode data = root.path("data");
+        if (!data.isArray()) {
+            throw new UpstreamRefused("the upstream API", root.path("code").asInt(-1), "the answer has no data array");
+        }
+        for (JsonNode item : data) {
+            // whatever the upstream says, a row read for an organization is written to that organization
+            ((ObjectNode) item).put("orgId", task.orgId());
+        }
+        ObjectNode document = json.createObjectNode();
+        document.set(task.records(), (ArrayNode) data);
+        Records page = records.read(json.writeValueAsString(document));
+        int written = page.jobs().size();
+        if (task.kind() == MirrorTask.Kind.DEVICES) {
+            List<DeviceFirmware> changed = changed(task.orgId(), page.devices());
+            store.upsert(new Records(changed, List.of()));
+            written = changed.size();
+        } else {
+            store.upsert(page);
+        }
+        metrics.mirrored(task.kind().name().toLowerCase(), data.size(), written);
+        long total = root.path("pagination").path("totalSize").asLong(0);
+        return data.size() > 0 && (long) (pageIndex + 1) * pageSize < total;
+    }
+
+    private List<DeviceFirmware> changed(String orgId, List<DeviceFirmware> upstream) {
+        if (upstream.isEmpty()) {
+            return upstream;
+        }
+        SearchTarget<DeviceFirmware> devices = SearchTargets.deviceUpgrades();
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(orgId);
+        upstream.forEach(d -> parameters.add(d.assetId()));
+        Set<DeviceFirmware> local = new HashSet<>(jdbc.query("SELECT " + devices.columns() + " FROM device_firmware d"
+                + " WHERE d.org_id = ? AND d.asset_id IN (" + "?, ".repeat(upstream.size() - 1) + "?)",
+                devices.rows(), parameters.toArray()));
+        return upstream.stream().filter(d -> !local.contains(d)).toList();
+    }
+}
