@@ -24,6 +24,7 @@ import dev.otabridge.security.TokenStore;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.RecordsReader;
 import dev.otabridge.store.StoreSetup;
+import dev.otabridge.sync.Lease;
 import dev.otabridge.sync.Outbox;
 import dev.otabridge.sync.TransitionDetector;
 import java.io.IOException;
@@ -112,6 +113,8 @@ public class BundleConfiguration implements CamelConfiguration {
     private boolean mirrorJobs;
     @PropertyInject("ota.mirror.page-size")
     private int mirrorPageSize;
+    @PropertyInject("ota.mirror.lease-seconds")
+    private long mirrorLeaseSeconds;
 
     @PropertyInject("ota.security.mode")
     private String securityMode;
@@ -177,7 +180,8 @@ public class BundleConfiguration implements CamelConfiguration {
     /** Mirror mode's beans; the routes that use them start only when ota.mirror.enabled is true. */
     private void bindMirror(Registry registry, ObjectMapper json, DataSource dataSource, OtaStore store,
                             RecordsReader records, OtaMetrics metrics) {
-        UpstreamMirror mirror = new UpstreamMirror(mirrorOrgIds, mirrorJobs, mirrorPageSize, dataSource, store, records, json, metrics);
+        UpstreamMirror mirror = new UpstreamMirror(mirrorOrgIds, mirrorJobs, mirrorPageSize, dataSource, store, records, json, metrics,
+                new Lease(dataSource, "mirror", Duration.ofSeconds(mirrorLeaseSeconds), Clock.systemUTC()));
         if (mirrorEnabled && (mirrorUrl.isBlank() || mirrorAppKey.isBlank() || !mirror.configured())) {
             throw new IllegalArgumentException("ota.mirror.enabled is true: ota.mirror.url, ota.mirror.app-key and ota.mirror.org-ids must be set");
         }

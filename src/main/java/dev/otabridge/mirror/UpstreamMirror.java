@@ -11,6 +11,7 @@ import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;
 import dev.otabridge.store.RecordsReader;
+import dev.otabridge.sync.Lease;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,10 +38,14 @@ public final class UpstreamMirror {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final OtaMetrics metrics;
+    private final Lease lease;
 
-    /** @param orgIds comma-separated organization ids to mirror */
+    /**
+     * @param orgIds comma-separated organization ids to mirror
+     * @param lease  of several instances on one store, the one holding it pulls
+     */
     public UpstreamMirror(String orgIds, boolean withJobs, int pageSize, DataSource dataSource, OtaStore store,
-                          RecordsReader records, ObjectMapper json, OtaMetrics metrics) {
+                          RecordsReader records, ObjectMapper json, OtaMetrics metrics, Lease lease) {
         for (String orgId : orgIds.split(",")) {
             orgId = orgId.trim();
             if (orgId.isEmpty()) {
@@ -63,14 +68,16 @@ public final class UpstreamMirror {
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = json;
         this.metrics = metrics;
+        this.lease = lease;
     }
 
     public boolean configured() {
         return !tasks.isEmpty();
     }
 
+    /** What this pass reads: every task while this instance holds the mirror lease, nothing while another does. */
     public List<MirrorTask> tasks() {
-        return List.copyOf(tasks);
+        return lease.hold() ? List.copyOf(tasks) : List.of();
     }
 
     /** A task given up after its retries: counted, for the alert that the mirror falls behind. */

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +35,7 @@ public final class Outbox {
     private final ObjectMapper json;
     private final Clock clock;
     private final RetryPolicy retry;
-    private final Duration lease;
-    /** Who holds the relay lease, readable by an operator (SELECT owner FROM sync_lease): pid@host/instance. */
-    private final String owner = leaseOwner();
+    private final Lease relayLease;
     private final OtaMetrics metrics;
 
     /** Delays grow from {@code first}, doubling up to {@code longest}; after {@code maxAttempts} the event is parked. */
@@ -56,7 +53,7 @@ public final class Outbox {
         this.json = json;
         this.clock = clock;
         this.retry = retry;
-        this.lease = lease;
+        this.relayLease = new Lease(dataSource, "relay", lease, clock);
         this.metrics = metrics;
         for (String status : List.of("PENDING", "PARKED")) {
             metrics.outboxGauge(status, () -> jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = ?", Long.class, status));
@@ -68,20 +65,13 @@ public final class Outbox {
      * instance holds the relay lease.
      */
     public List<OutboxEvent> nextBatch(int limit) {
-        if (!holdRelayLease()) {
+        if (!relayLease.hold()) {
             return List.of();
         }
         return jdbc.query("SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at FROM sync_outbox o"
                 + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM sync_outbox p"
                 + " WHERE p.org_id = o.org_id AND p.asset_id = o.asset_id AND p.id < o.id AND p.status <> 'DELIVERED')"
                 + " ORDER BY o.id FETCH FIRST ? ROWS ONLY", EVENTS, clock.millis(), limit);
-    }
-
-    /** Takes or renews the relay lease: true while this instance is the one that relays. */
-    private boolean holdRelayLease() {
-        long now = clock.millis();
-        return jdbc.update("UPDATE sync_lease SET owner = ?, expires_at = ? WHERE name = 'relay' AND (owner = ? OR expires_at < ?)",
-                owner, now + lease.toMillis(), owner, now) == 1;
     }
 
     /** Every target acknowledged the event. */
@@ -188,11 +178,5 @@ public final class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an outbox payload is not JSON", e);
         }
-    }
-
-    private static String leaseOwner() {
-        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
-        host = host.length() > 40 ? host.substring(0, 40) : host;
-        return ProcessHandle.current().pid() + "@" + host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -16,8 +16,10 @@ import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.RecordsReader;
 import dev.otabridge.store.StoreSetup;
 import dev.otabridge.store.TestDatabase;
+import dev.otabridge.sync.Lease;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -68,7 +70,7 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
         StoreSetup.migrate(database);
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
         registry.bind("upstreamMirror", new UpstreamMirror("m1", true, 200, database, new OtaStore(database, JSON),
-                new RecordsReader(JSON), JSON, metrics));
+                new RecordsReader(JSON), JSON, metrics, new Lease(database, "mirror", Duration.ofSeconds(60), Clock.systemUTC())));
         registry.bind("upstreamSession", new UpstreamSession("key", "secret", Clock.systemUTC(), JSON));
     }
 
