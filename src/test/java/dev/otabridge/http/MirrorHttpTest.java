@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MirrorHttpTest {
+public class MirrorHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEVICES = 450;
@@ -65,7 +66,7 @@ class MirrorHttpTest {
         assertTrue(admin().call("/ota-store/v1/records", jobs).body().contains("\"code\":0"));
 
         proxy = new FaultyProxy(upstream.uri("/"));
-        mirror = RunningBundle.start(dir.resolve("b"), Map.ofEntries(
+        Map<String, String> settings = new HashMap<>(Map.ofEntries(
                 Map.entry("camel.main.name", "mirror"),
                 Map.entry("ota.demo-data", ""),
                 Map.entry("ota.sync.detect-trigger", "trigger.repeatInterval=200&trigger.repeatCount=-1"),
@@ -80,10 +81,17 @@ class MirrorHttpTest {
                 Map.entry("ota.mirror.retry.max-retries", "3"),
                 Map.entry("ota.mirror.retry.first-delay-millis", "100"),
                 Map.entry("ota.mirror.retry.max-delay-millis", "400")));
+        settings.putAll(mirrorSettings());
+        mirror = RunningBundle.start(dir.resolve("b"), settings);
+    }
+
+    /** More settings for the mirror, bundle B: where its events go. */
+    protected Map<String, String> mirrorSettings() {
+        return Map.of();
     }
 
     @AfterAll
-    void stop() throws Exception {
+    protected void stop() throws Exception {
         mirror.close();
         proxy.close();
         upstream.close();
@@ -129,7 +137,8 @@ class MirrorHttpTest {
         return rows;
     }
 
-    private Set<String> mirroredEventIds() throws Exception {
+    /** The ids of the events bundle B made: in its outbox here, in its queue where it relays. */
+    protected Set<String> mirroredEventIds() throws Exception {
         JsonNode feed = JSON.readTree(mirror.post("/ota-sync/v1/events?limit=1000", null).body());
         Set<String> ids = new HashSet<>();
         feed.get("data").get("events").forEach(e -> ids.add(e.get("event").get("id").textValue()));
