@@ -13,7 +13,7 @@ public final class NeedsServices implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("services profile");
         }
         if (context.getTestMethod().isEmpty()) {
-            System.err.println("\n*** SKIPPED " + context.getDisplayName() + ": it needs the machine's RabbitMQ/PostgreSQL."
+            System.err.println("\n*** SKIPPED " + context.getDisplayName() + ": it needs the machine's RabbitMQ/PostgreSQL (or a Kafka broker it starts)."
                     + " Run them with: mvn -B -Pservices test ***\n");
         }
         return ConditionEvaluationResult.disabled("needs the machine's servers: mvn -B -Pservices test");
