@@ -54,16 +54,9 @@ class KafkaDeliveryTest {
         broker.close();
     }
 
-    private Map<String, String> relayTo(String topic) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("ota.demo-data", "");
-        settings.put("ota.sync.detect-trigger", "trigger.repeatInterval=200&trigger.repeatCount=-1");
-        settings.put("ota.sync.relay.enabled", "true");
-        settings.put("ota.sync.relay.period-millis", "100");
-        settings.put("ota.sync.targets", "kafka:" + topic);
+    private static Map<String, String> relayTo(String topic) {
+        Map<String, String> settings = UpgradeFlips.relayTo("kafka:" + topic);
         settings.put("ota.kafka.brokers", broker.bootstrap());
-        settings.put("ota.sync.retry.first-delay-millis", "200");
-        settings.put("ota.sync.retry.max-delay-millis", "2000");
         return settings;
     }
 

@@ -43,18 +43,6 @@ class RabbitMqDeliveryTest {
         rabbit.close();
     }
 
-    private Map<String, String> relayTo(String target) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("ota.demo-data", "");
-        settings.put("ota.sync.detect-trigger", "trigger.repeatInterval=200&trigger.repeatCount=-1");
-        settings.put("ota.sync.relay.enabled", "true");
-        settings.put("ota.sync.relay.period-millis", "100");
-        settings.put("ota.sync.targets", target);
-        settings.put("ota.sync.retry.first-delay-millis", "200");
-        settings.put("ota.sync.retry.max-delay-millis", "2000");
-        return settings;
-    }
-
     /** Waits until every expected id arrived, then checks nothing else did and each device's events came in order. */
     private void assertAllArrivedInOrder(Set<String> expected) throws Exception {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
@@ -64,7 +52,7 @@ class RabbitMqDeliveryTest {
 
     @Test
     void everyTransitionArrivesOnceUnderItsOwnIdInDeviceOrder() throws Exception {
-        try (RunningBundle bundle = RunningBundle.start(data, relayTo(rabbit.target()))) {
+        try (RunningBundle bundle = RunningBundle.start(data, UpgradeFlips.relayTo(rabbit.target()))) {
             WORKLOAD.flip((path, body) -> bundle.post(path, body).body(), 0, FLIPS);
             assertAllArrivedInOrder(WORKLOAD.expectedIds(FLIPS));
             assertEquals(DEVICES * FLIPS, rabbit.drain().size(), "no duplicates without a failure");
@@ -73,7 +61,7 @@ class RabbitMqDeliveryTest {
 
     @Test
     void aBrokerOutageInTheMiddleLosesNothing() throws Exception {
-        try (RunningBundle bundle = RunningBundle.start(data, relayTo(rabbit.target()))) {
+        try (RunningBundle bundle = RunningBundle.start(data, UpgradeFlips.relayTo(rabbit.target()))) {
             UpgradeFlips.Poster poster = (path, body) -> bundle.post(path, body).body();
             WORKLOAD.flip(poster, 0, 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> rabbit.drain().size() >= DEVICES);
@@ -90,7 +78,7 @@ class RabbitMqDeliveryTest {
         rabbit.declareRejectingQueue(DEVICES);
         String target = "spring-rabbitmq:" + rabbit.exchange + "?routingKey=upgrade&skipDeclareQueue=true&skipDeclareExchange=true"
                 + "&confirm=enabled&connectionFactory=#rabbitConnectionFactory";
-        try (RunningBundle bundle = RunningBundle.start(data, relayTo(target))) {
+        try (RunningBundle bundle = RunningBundle.start(data, UpgradeFlips.relayTo(target))) {
             WORKLOAD.flip((path, body) -> bundle.post(path, body).body(), 0, 2);
             Function<String, Long> count = status -> {
                 try {
@@ -113,7 +101,7 @@ class RabbitMqDeliveryTest {
     void killedBetweenDetectionAndPublishTheRestartedBundleDeliversEverything() throws Exception {
         Path log = data.resolve("child.log");
         Map<String, String> detectOnly = new HashMap<>();
-        relayTo(rabbit.target()).forEach((k, v) -> detectOnly.put(k.toUpperCase().replace('.', '_').replace('-', '_'), v));
+        UpgradeFlips.relayTo(rabbit.target()).forEach((k, v) -> detectOnly.put(k.toUpperCase().replace('.', '_').replace('-', '_'), v));
         detectOnly.put("OTA_SYNC_RELAY_ENABLED", "false");
         ChildBundle first = ChildBundle.start(data.resolve("store"), log, detectOnly);
         try {
@@ -135,7 +123,7 @@ class RabbitMqDeliveryTest {
     void killedWhilePublishingTheRestartedBundleDeliversTheRest() throws Exception {
         Path log = data.resolve("child.log");
         Map<String, String> env = new HashMap<>();
-        relayTo(rabbit.target()).forEach((k, v) -> env.put(k.toUpperCase().replace('.', '_').replace('-', '_'), v));
+        UpgradeFlips.relayTo(rabbit.target()).forEach((k, v) -> env.put(k.toUpperCase().replace('.', '_').replace('-', '_'), v));
         ChildBundle first = ChildBundle.start(data.resolve("store"), log, env);
         try {
             WORKLOAD.flip((path, body) -> first.post(path, body).body(), 0, FLIPS);

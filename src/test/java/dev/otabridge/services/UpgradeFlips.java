@@ -24,6 +24,19 @@ record UpgradeFlips(String orgId, int devices) {
         String post(String path, String body) throws Exception;
     }
 
+    /** A bundle's settings for these tests: no demo data, fast detection, relaying to {@code target} with short retries. */
+    static Map<String, String> relayTo(String target) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("ota.demo-data", "");
+        settings.put("ota.sync.detect-trigger", "trigger.repeatInterval=200&trigger.repeatCount=-1");
+        settings.put("ota.sync.relay.enabled", "true");
+        settings.put("ota.sync.relay.period-millis", "100");
+        settings.put("ota.sync.targets", target);
+        settings.put("ota.sync.retry.first-delay-millis", "200");
+        settings.put("ota.sync.retry.max-delay-millis", "2000");
+        return settings;
+    }
+
     void flip(Poster bundle, int fromFlip, int toFlip) throws Exception {
         for (int flip = fromFlip; flip < toFlip; flip++) {
             StringBuilder batch = new StringBuilder();
