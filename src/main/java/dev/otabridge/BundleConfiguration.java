@@ -68,6 +68,8 @@ public class BundleConfiguration implements CamelConfiguration {
     private int maxDepth;
     @PropertyInject("ota.expression.max-comparisons")
     private int maxComparisons;
+    @PropertyInject("ota.expression.cache-size")
+    private int expressionCacheSize;
 
     @PropertyInject("ota.sync.source")
     private String eventSource;
@@ -162,8 +164,8 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("records", records);
         registry.bind("envelopes", new Envelopes(json, metrics));
         registry.bind("searchRequests", new SearchRequestReader(json));
-        registry.bind("deviceUpgradeSearch", new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), limits, metrics));
-        registry.bind("otaJobSearch", new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), limits, metrics));
+        registry.bind("deviceUpgradeSearch", new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), limits, expressionCacheSize, metrics));
+        registry.bind("otaJobSearch", new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), limits, expressionCacheSize, metrics));
         registry.bind("transitionDetector", new TransitionDetector(dataSource, json, Clock.systemUTC(), eventSource,
                 syncBatchSize, Duration.ofMinutes(stallAfterMinutes), metrics));
         registry.bind("rabbitConnectionFactory", rabbit);

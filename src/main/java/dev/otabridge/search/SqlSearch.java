@@ -4,7 +4,6 @@ import dev.otabridge.api.ApiException;
 import dev.otabridge.expression.ExpressionException;
 import dev.otabridge.expression.ExpressionLimits;
 import dev.otabridge.expression.ExpressionParser;
-import dev.otabridge.expression.SqlCompiler;
 import dev.otabridge.expression.SqlCondition;
 import dev.otabridge.ops.OtaMetrics;
 import java.util.ArrayList;
@@ -17,13 +16,14 @@ public final class SqlSearch<T> {
 
     private final JdbcTemplate jdbc;
     private final SearchTarget<T> target;
-    private final ExpressionParser parser;
+    private final CompiledExpressions expressions;
     private final OtaMetrics metrics;
 
-    public SqlSearch(JdbcTemplate jdbc, SearchTarget<T> target, ExpressionLimits limits, OtaMetrics metrics) {
+    /** @param cacheSize how many compiled expressions to keep (0: none) */
+    public SqlSearch(JdbcTemplate jdbc, SearchTarget<T> target, ExpressionLimits limits, int cacheSize, OtaMetrics metrics) {
         this.jdbc = jdbc;
         this.target = target;
-        this.parser = new ExpressionParser(target.fields(), limits);
+        this.expressions = new CompiledExpressions(new ExpressionParser(target.fields(), limits), cacheSize);
         this.metrics = metrics;
     }
 
@@ -58,7 +58,7 @@ public final class SqlSearch<T> {
 
     private Optional<SqlCondition> compile(String expression) {
         try {
-            return parser.parse(expression).map(SqlCompiler::compile);
+            return expressions.compile(expression);
         } catch (ExpressionException e) {
             metrics.expressionRefused(target.api(), e.kind().label());
             throw e.isOperatorNotAllowed() ? new ApiException(ApiException.INVALID_ARGUMENT, e.getMessage())

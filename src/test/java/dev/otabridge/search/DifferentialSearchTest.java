@@ -91,7 +91,7 @@ public class DifferentialSearchTest {
 
     @Test
     public void deviceSearchAgreesWithTheEvaluator() {
-        SqlSearch<DeviceFirmware> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, new OtaMetrics(new SimpleMeterRegistry()));
+        SqlSearch<DeviceFirmware> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, 100, new OtaMetrics(new SimpleMeterRegistry()));
         Map<SearchField, Function<DeviceFirmware, Object>> values = Map.of(
                 DeviceUpgradeField.PRODUCT_KEY, DeviceFirmware::productKey,
                 DeviceUpgradeField.FIRMWARE_VERSION, DeviceFirmware::firmwareVersion,
@@ -102,7 +102,7 @@ public class DifferentialSearchTest {
 
     @Test
     public void jobSearchAgreesWithTheEvaluator() {
-        SqlSearch<JobInfo> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.otaJobs(JSON), ExpressionLimits.DEFAULT, new OtaMetrics(new SimpleMeterRegistry()));
+        SqlSearch<JobInfo> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.otaJobs(JSON), ExpressionLimits.DEFAULT, 100, new OtaMetrics(new SimpleMeterRegistry()));
         Map<SearchField, Function<JobInfo, Object>> values = Map.of(
                 OtaJobField.PRODUCT_KEY, JobInfo::productKey,
                 OtaJobField.FIRMWARE_ID, JobInfo::firmwareId,

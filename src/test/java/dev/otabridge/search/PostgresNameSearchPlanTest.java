@@ -45,7 +45,7 @@ class PostgresNameSearchPlanTest {
                 FROM generate_series(1, 200000) i""");
         jdbc.update("INSERT INTO ota_job_text SELECT org_id, job_id, 'name', 'zh_CN', '任务 ' || md5(job_id) FROM ota_job");
         jdbc.update("ANALYZE");
-        jobs = new SqlSearch<>(jdbc, SearchTargets.otaJobs(new ObjectMapper()), ExpressionLimits.DEFAULT,
+        jobs = new SqlSearch<>(jdbc, SearchTargets.otaJobs(new ObjectMapper()), ExpressionLimits.DEFAULT, 0,
                 new OtaMetrics(new SimpleMeterRegistry()));
     }
 
