@@ -29,18 +29,32 @@ public final class SqlSearch<T> {
 
     public SearchPage<T> run(SearchRequest request) {
         SqlCondition condition = where(request);
-        String from = " FROM " + target.table() + " " + target.alias() + " WHERE " + condition.sql();
         Object[] parameters = condition.parameters().toArray();
-        long total = jdbc.queryForObject("SELECT COUNT(*)" + from, Long.class, parameters);
+        long total = jdbc.queryForObject(countSql(condition), Long.class, parameters);
         List<T> rows = List.of();
         if (request.offset() < total) {
-            List<Object> paged = new ArrayList<>(condition.parameters());
-            paged.add(request.offset());
-            paged.add(request.pageSize());
-            rows = jdbc.query("SELECT " + target.columns() + from + " ORDER BY " + target.orderBy()
-                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", target.rows(), paged.toArray());
+            rows = jdbc.query(pageSql(condition), target.rows(), pageParameters(condition, request).toArray());
         }
         return new SearchPage<>(rows, request.pageNo(), request.pageSize(), total);
+    }
+
+    String countSql(SqlCondition condition) {
+        return "SELECT COUNT(*)" + from(condition);
+    }
+
+    String pageSql(SqlCondition condition) {
+        return "SELECT " + target.columns() + from(condition) + " ORDER BY " + target.orderBy() + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    }
+
+    static List<Object> pageParameters(SqlCondition condition, SearchRequest request) {
+        List<Object> paged = new ArrayList<>(condition.parameters());
+        paged.add(request.offset());
+        paged.add(request.pageSize());
+        return paged;
+    }
+
+    private String from(SqlCondition condition) {
+        return " FROM " + target.table() + " " + target.alias() + " WHERE " + condition.sql();
     }
 
     /** The organization's rows, narrowed by the expression when there is one. */

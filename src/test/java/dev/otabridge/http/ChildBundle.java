@@ -51,7 +51,7 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
         env.put("OTA_HTTP_PORT", String.valueOf(port));
         builder.environment().putAll(env);
         ChildBundle child = new ChildBundle(builder.start(), URI.create("http://127.0.0.1:" + port));
-        child.awaitReady(Duration.ofSeconds(60));
+        child.awaitReady(Duration.ofSeconds(180));
         return child;
     }
 

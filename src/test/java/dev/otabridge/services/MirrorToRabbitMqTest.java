@@ -3,6 +3,7 @@ package dev.otabridge.services;
 import dev.otabridge.http.MirrorHttpTest;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 
 /** Mirror mode end to end as the issue tells it: what changes on A comes out of B's RabbitMQ queue. */
 @ServicesTest
@@ -21,6 +22,7 @@ class MirrorToRabbitMqTest extends MirrorHttpTest {
     }
 
     @Override
+    @AfterAll
     protected void stop() throws Exception {
         super.stop();
         rabbit.close();

@@ -1,0 +1,589 @@
+package dev.otabridge.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.otabridge.MovableClock;
+import dev.otabridge.expression.ExpressionLimits;
+import dev.otabridge.http.ChildBundle;
+import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.search.QueryPlans;
+import dev.otabridge.search.SearchRequest;
+import dev.otabridge.search.SearchTargets;
+import dev.otabridge.search.SqlSearch;
+import dev.otabridge.store.StoreSetup;
+import dev.otabridge.sync.TransitionDetector;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The benchmark suite of issue #6, run by {@code mvn -B -Pbench test}: expression parse and
+ * compile (JMH); search over HTTP, the bundle against the baseline server, on HSQLDB and on
+ * PostgreSQL with the generated fleet; the detector's tick without change and a burst of
+ * transitions to RabbitMQ; start-up, memory and a soak. Results go to bench/ (JSON, a summary
+ * in Markdown, the query plans, a chart). Settings: -Dota.bench.devices, -Dota.bench.jobs,
+ * -Dota.bench.soak-minutes, -Dota.bench.seconds (each measured load step).
+ */
+@FleetBench
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FleetBenchmarks {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String PG_SCHEMA = "ota_bench";
+    private static final int POOL = 10;
+    private static final int WORKERS = 8;
+    private static final int[] PAGE_SIZES = {10, 50, 200};
+    private static final double[] LOAD_FRACTIONS = {0.25, 0.5, 0.75, 0.9};
+    private static final int BURST = 100_000;
+
+    private final FleetGenerator.Fleet fleet = new FleetGenerator.Fleet(Integer.getInteger("ota.bench.devices", 1_000_000),
+            100, 1_000, Integer.getInteger("ota.bench.jobs", 100_000), 20261122L);
+    private final Duration step = Duration.ofSeconds(Integer.getInteger("ota.bench.seconds", 10));
+    private final int soakMinutes = Integer.getInteger("ota.bench.soak-minutes", 10);
+    private final Path out = Path.of(System.getProperty("ota.bench.dir", "bench"));
+    private final Path work = Path.of("target", "bench-work").toAbsolutePath();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<Map<String, Object>> searchRuns = new ArrayList<>();
+    private final Map<String, List<double[]>> curves = new LinkedHashMap<>();
+    private final StringBuilder plans = new StringBuilder();
+
+    /** The two stores: the bundle's embedded default and PostgreSQL, each with its JDBC settings. */
+    private enum Store {
+        HSQLDB, POSTGRESQL
+    }
+
+    @BeforeAll
+    void prepare() throws Exception {
+        Files.createDirectories(out);
+        Files.createDirectories(work);
+        results.put("machine", machine());
+        results.put("fleet", fleet);
+    }
+
+    @AfterAll
+    void write() throws Exception {
+        results.put("search", searchRuns);
+        Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(results));
+        Files.writeString(out.resolve("plans.txt"), plans.toString());
+        Files.writeString(out.resolve("results.md"), BenchReport.markdown(results));
+        if (!curves.isEmpty()) {
+            LatencyChart.write(out.resolve("latency-throughput.png"),
+                    "Search over HTTP, page size 50, " + fleet.devices() + " devices: latency against throughput", curves);
+        }
+    }
+
+    private Map<String, Object> machine() throws Exception {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("date", Instant.now().toString());
+        machine.put("commit", run("git", "rev-parse", "HEAD").trim());
+        machine.put("uncommittedChanges", !run("git", "status", "--porcelain", "--untracked-files=no").isBlank());
+        machine.put("cpus", Runtime.getRuntime().availableProcessors());
+        machine.put("cpuModel", Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown"));
+        machine.put("memoryKiB", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        try (Connection pg = DriverManager.getConnection(PG_SERVER, "postgres", "")) {
+            machine.put("postgresql", pg.getMetaData().getDatabaseProductVersion());
+        }
+        return machine;
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor(60, TimeUnit.SECONDS);
+        return output;
+    }
+
+    // ---------------------------------------------------------------------------------- expressions
+
+    @Test
+    @Order(1)
+    void expressionParseAndCompile() throws Exception {
+        java.util.Collection<RunResult> runs = new Runner(new OptionsBuilder().include(ExpressionBenchmark.class.getName())
+                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(5)
+                .measurementTime(TimeValue.seconds(1)).build()).run();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RunResult result : runs) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("search", result.getParams().getParam("search"));
+            row.put("cacheSize", Integer.parseInt(result.getParams().getParam("cacheSize")));
+            row.put("nanosPerOperation", result.getPrimaryResult().getScore());
+            row.put("error", result.getPrimaryResult().getScoreError());
+            rows.add(row);
+        }
+        assertEquals(10, rows.size());
+        results.put("expressions", rows);
+    }
+
+    // ---------------------------------------------------------------------------------- stores
+
+    private String hsqldbUrl() {
+        return "jdbc:hsqldb:file:" + work.resolve("hsqldb/store/ota") + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;shutdown=true";
+    }
+
+    private String url(Store store) {
+        return store == Store.HSQLDB ? hsqldbUrl() : PG_SERVER + "?currentSchema=" + PG_SCHEMA;
+    }
+
+    private String user(Store store) {
+        return store == Store.HSQLDB ? "SA" : "postgres";
+    }
+
+    private HikariDataSource open(Store store) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url(store));
+        dataSource.setUsername(user(store));
+        dataSource.setMaximumPoolSize(POOL);
+        return dataSource;
+    }
+
+    @Test
+    @Order(2)
+    void generateTheFleetInBothStores() throws Exception {
+        Map<String, Object> seconds = new LinkedHashMap<>();
+        for (Store store : Store.values()) {
+            if (store == Store.HSQLDB) {
+                deleteTree(work.resolve("hsqldb"));
+            } else {
+                try (Connection pg = DriverManager.getConnection(PG_SERVER, "postgres", "")) {
+                    pg.createStatement().execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
+                    pg.createStatement().execute("CREATE SCHEMA " + PG_SCHEMA);
+                }
+            }
+            long start = System.nanoTime();
+            try (HikariDataSource dataSource = open(store)) {
+                StoreSetup.migrate(dataSource);
+                new FleetGenerator().generate(dataSource, fleet);
+                JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+                if (store == Store.POSTGRESQL) {
+                    jdbc.execute("ANALYZE");
+                }
+                assertEquals(fleet.devices(), jdbc.queryForObject("SELECT COUNT(*) FROM device_firmware", Long.class));
+                assertEquals(fleet.jobs(), jdbc.queryForObject("SELECT COUNT(*) FROM ota_job", Long.class));
+                recordPlans(store, dataSource);
+            }
+            seconds.put(store.name(), (System.nanoTime() - start) / 1e9);
+        }
+        results.put("generationSeconds", seconds);
+    }
+
+    private void recordPlans(Store store, HikariDataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String explain = store == Store.HSQLDB ? "EXPLAIN PLAN FOR" : "EXPLAIN";
+        OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
+        SqlSearch<?> devices = new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, 0, metrics);
+        SqlSearch<?> jobs = new SqlSearch<>(jdbc, SearchTargets.otaJobs(new ObjectMapper()), ExpressionLimits.DEFAULT, 0, metrics);
+        String org = fleet.orgId(0);
+        Map<SqlSearch<?>, List<String>> expressions = new LinkedHashMap<>();
+        expressions.put(devices, Arrays.asList(null, "productKey = 'prod0100'", "isUpgrading = true", "firmwareVersion = '2.4.0'"));
+        expressions.put(jobs, Arrays.asList(null, "name.default like 'prod0100'", "name like 'prod0100'", "name.zh_CN like 'prod0100'",
+                "firmwareName like '2.4'"));
+        for (Map.Entry<SqlSearch<?>, List<String>> entry : expressions.entrySet()) {
+            for (String expression : entry.getValue()) {
+                plans.append("== ").append(store).append(", ").append(entry.getKey() == devices ? "searchDeviceUpgrade" : "searchOtaJob")
+                        .append(", orgId ").append(org).append(", expression ").append(expression).append('\n')
+                        .append(QueryPlans.of(jdbc, explain, entry.getKey(), new SearchRequest(org, expression, 1, 50))).append("\n\n");
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------- search over HTTP
+
+    /** The seeds' and the spec's searches over the fleet, a random organization and product each time. */
+    private Function<Random, LoadGenerator.Request> searches(int pageSize) {
+        int productsPerOrg = fleet.products() / fleet.organizations();
+        return random -> {
+            int org = random.nextInt(fleet.organizations());
+            String product = fleet.productKey(org + fleet.organizations() * random.nextInt(productsPerOrg));
+            String other = fleet.productKey(org + fleet.organizations() * random.nextInt(productsPerOrg));
+            int pageNo = random.nextInt(5) == 0 ? 2 + random.nextInt(4) : 1;
+            String pagination = "\"pagination\":{\"pageNo\":" + pageNo + ",\"pageSize\":" + pageSize + "}";
+            String devices = "/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId=" + fleet.orgId(org);
+            String jobs = "/connect-service/v2.1/ota-jobs?action=search&orgId=" + fleet.orgId(org);
+            String version = FleetGenerator.version(org, random.nextInt(5));
+            return switch (random.nextInt(9)) {
+                case 0 -> new LoadGenerator.Request(devices, "{\"expression\":\"productKey='" + product + "'\"," + pagination + "}");
+                case 1 -> new LoadGenerator.Request(devices, "{\"expression\":\"isUpgrading = false AND productKey = '" + product + "'\"," + pagination + "}");
+                case 2 -> new LoadGenerator.Request(devices, "{\"expression\":\"isUpgrading = true\"," + pagination + "}");
+                case 3 -> new LoadGenerator.Request(devices, "{\"expression\":\"firmwareVersion = '" + version + "' and productKey in ('"
+                        + product + "', '" + other + "')\"," + pagination + "}");
+                case 4 -> new LoadGenerator.Request(devices, "{" + pagination + "}");
+                case 5 -> new LoadGenerator.Request(jobs, "{\"expression\":\"name like '" + product + "' and firmwareName like 'firmware'\"," + pagination + "}");
+                case 6 -> new LoadGenerator.Request(jobs, "{\"expression\":\"productKey = '" + product + "'\"," + pagination + "}");
+                case 7 -> new LoadGenerator.Request(jobs, "{\"expression\":\"name.zh_CN like '升级 " + product + "' and status = 'started'\"," + pagination + "}");
+                default -> new LoadGenerator.Request(jobs, "{\"expression\":\"firmwareName like '" + version + "'\"," + pagination + "}");
+            };
+        };
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Map<String, String> bundleEnvironment(Store store) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OTA_DEMO_DATA", "");
+        env.put("OTA_DB_URL", url(store));
+        env.put("OTA_DB_USER", user(store));
+        return env;
+    }
+
+    /** A server under test in a JVM of its own: the bundle, or the baseline. */
+    private record Server(String name, URI base, long pid, AutoCloseable stop) {
+    }
+
+    private Server startBundle(Store store, Map<String, String> more) throws Exception {
+        Map<String, String> env = bundleEnvironment(store);
+        env.putAll(more);
+        long start = System.nanoTime();
+        ChildBundle bundle = ChildBundle.start(work.resolve("hsqldb"), work.resolve("bundle-" + store + ".log"), env);
+        Server server = new Server("bundle", bundle.uri("/"), bundle.pid(), bundle);
+        firstAnswer(server);
+        results.put("startSeconds." + store, (System.nanoTime() - start) / 1e9);
+        return server;
+    }
+
+    private Server startBaseline(Store store) throws Exception {
+        int port = freePort();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), BaselineServer.class.getName(), String.valueOf(port), url(store), user(store), "",
+                String.valueOf(POOL)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("baseline-" + store + ".log").toFile())).start();
+        Server server = new Server("baseline", URI.create("http://127.0.0.1:" + port + "/"), process.pid(), () -> {
+            process.destroy();
+            process.waitFor();
+        });
+        firstAnswer(server);
+        return server;
+    }
+
+    /** Waits for the first answered search: what "started" means to a client. */
+    private void firstAnswer(Server server) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(300);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(server.base().resolve(
+                        "/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId=" + fleet.orgId(1)))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().startsWith("{\"code\":0,")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(server.name() + " did not answer a search within 300 s");
+    }
+
+    private static long rssKiB(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D+", ""))).findFirst().orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void record(Store store, Server server, String mode, int pageSize, double targetRate, LoadGenerator.Result result) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("store", store.name());
+        row.put("server", server.name());
+        row.put("mode", mode);
+        row.put("pageSize", pageSize);
+        row.put("targetRate", targetRate);
+        row.put("throughput", result.throughput());
+        row.put("p50Millis", result.p50());
+        row.put("p99Millis", result.p99());
+        row.put("requests", result.requests());
+        row.put("failures", result.failures());
+        searchRuns.add(row);
+        System.out.printf("BENCH %s %s %s page %d rate %.0f: %.0f/s p50 %.2f ms p99 %.2f ms (%d requests, %d failed)%n", store,
+                server.name(), mode, pageSize, targetRate, result.throughput(), result.p50(), result.p99(), result.requests(), result.failures());
+    }
+
+    /** Closed loop per page size, then open loop on page size 50 at fractions of its maximum. */
+    private long measure(Store store, Server server) throws Exception {
+        long peakRss = 0;
+        new LoadGenerator(server.base(), searches(50)).closedLoop("warm-up", WORKERS, Duration.ZERO, step.multipliedBy(2));
+        double max50 = 0;
+        for (int pageSize : PAGE_SIZES) {
+            LoadGenerator load = new LoadGenerator(server.base(), searches(pageSize));
+            RssSampler rss = new RssSampler(server.pid());
+            LoadGenerator.Result result = load.closedLoop("closed", WORKERS, Duration.ofSeconds(2), step);
+            peakRss = Math.max(peakRss, rss.stop());
+            record(store, server, "closed", pageSize, 0, result);
+            assertTrue(result.failures() == 0, result.failures() + " failed requests");
+            if (pageSize == 50) {
+                max50 = result.throughput();
+            }
+        }
+        List<double[]> curve = new ArrayList<>();
+        for (double fraction : LOAD_FRACTIONS) {
+            LoadGenerator.Result result = new LoadGenerator(server.base(), searches(50))
+                    .openLoop("open", max50 * fraction, Duration.ofSeconds(3), step);
+            record(store, server, "open", 50, max50 * fraction, result);
+            curve.add(new double[] {result.throughput(), result.p50(), result.p99()});
+        }
+        curves.put(server.name() + " on " + store.name().toLowerCase(), curve);
+        return peakRss;
+    }
+
+    /** Samples a process's resident memory every 200 ms until stopped; answers the highest, in KiB. */
+    private static final class RssSampler {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile long peak;
+
+        RssSampler(long pid) {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak = Math.max(peak, rssKiB(pid));
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            thread.start();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak;
+        }
+    }
+
+    @Test
+    @Order(3)
+    void searchOverHttpAgainstTheBaseline() throws Exception {
+        for (Store store : Store.values()) {
+            Server bundle = startBundle(store, Map.of());
+            try {
+                Thread.sleep(10_000);
+                results.put("idleRssKiB.bundle." + store, rssKiB(bundle.pid()));
+                results.put("loadRssKiB.bundle." + store, measure(store, bundle));
+            } finally {
+                bundle.stop().close();
+            }
+            Server baseline = startBaseline(store);
+            try {
+                measure(store, baseline);
+            } finally {
+                baseline.stop().close();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------- sync
+
+    @Test
+    @Order(4)
+    void detectorTickWithoutChange() throws Exception {
+        Map<String, Object> ticks = new LinkedHashMap<>();
+        for (Store store : Store.values()) {
+            try (HikariDataSource dataSource = open(store)) {
+                TransitionDetector detector = new TransitionDetector(dataSource, new ObjectMapper(), new MovableClock(),
+                        "urn:bench", 1000, Duration.ofMinutes(120), new OtaMetrics(new SimpleMeterRegistry()));
+                for (int i = 0; i < 20; i++) {
+                    detector.tick();
+                }
+                long[] nanos = new long[200];
+                for (int i = 0; i < nanos.length; i++) {
+                    long start = System.nanoTime();
+                    detector.tick();
+                    nanos[i] = System.nanoTime() - start;
+                }
+                Arrays.sort(nanos);
+                ticks.put(store.name(), Map.of("p50Millis", nanos[99] / 1e6, "p99Millis", nanos[197] / 1e6, "maxMillis", nanos[199] / 1e6));
+                assertEquals(0L, new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM sync_outbox", Long.class),
+                        "a fleet without change makes no event");
+            }
+        }
+        results.put("tickWithoutChange", ticks);
+    }
+
+    @Test
+    @Order(5)
+    void burstOfTransitionsToRabbitMq() throws Exception {
+        Map<String, Object> bursts = new LinkedHashMap<>();
+        for (Store store : Store.values()) {
+            List<Map<String, Object>> devices;
+            try (HikariDataSource dataSource = open(store)) {
+                devices = new JdbcTemplate(dataSource).queryForList("SELECT org_id, asset_id, product_key, device_key, firmware_version,"
+                        + " is_upgrading FROM device_firmware ORDER BY org_id, asset_id FETCH FIRST " + BURST + " ROWS ONLY");
+            }
+            String exchange = "ota.bench." + store.name().toLowerCase() + "." + System.currentTimeMillis();
+            Map<String, String> relay = Map.of("OTA_SYNC_RELAY_ENABLED", "true", "OTA_SYNC_TARGETS", "spring-rabbitmq:" + exchange
+                    + "?queues=" + exchange + "&routingKey=upgrade&autoDeclareProducer=true&arg.queue.durable=true&confirm=enabled"
+                    + "&connectionFactory=#rabbitConnectionFactory");
+            Server bundle = startBundle(store, relay);
+            try {
+                bursts.put(store.name(), burst(bundle, devices));
+            } finally {
+                bundle.stop().close();
+                run("rabbitmqctl", "delete_queue", exchange);
+            }
+        }
+        results.put("burst", bursts);
+    }
+
+    /** Flips every device's isUpgrading in batches of 10,000 as fast as the load endpoint takes them, then waits for the broker's acks. */
+    private Map<String, Object> burst(Server bundle, List<Map<String, Object>> devices) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long delivered0 = outbox(http, bundle).get("DELIVERED").longValue();
+        long start = System.nanoTime();
+        for (int from = 0; from < devices.size(); from += 10_000) {
+            List<Map<String, Object>> batch = devices.subList(from, Math.min(devices.size(), from + 10_000)).stream().map(d -> {
+                Map<String, Object> flipped = new LinkedHashMap<>();
+                flipped.put("orgId", d.get("org_id"));
+                flipped.put("assetId", d.get("asset_id"));
+                flipped.put("productKey", d.get("product_key"));
+                flipped.put("deviceKey", d.get("device_key"));
+                flipped.put("firmwareVersion", d.get("firmware_version"));
+                flipped.put("isUpgrading", !(Boolean) d.get("is_upgrading"));
+                return flipped;
+            }).collect(Collectors.toList());
+            String answer = http.send(HttpRequest.newBuilder(bundle.base().resolve("/ota-store/v1/records"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("devices", batch)))).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(answer.startsWith("{\"code\":0,"), answer);
+        }
+        double written = (System.nanoTime() - start) / 1e9;
+        double detected = 0;
+        while (true) {
+            Map<String, Number> counts = outbox(http, bundle);
+            long all = counts.get("PENDING").longValue() + counts.get("DELIVERED").longValue() + counts.get("PARKED").longValue() - delivered0;
+            if (detected == 0 && all >= devices.size()) {
+                detected = (System.nanoTime() - start) / 1e9;
+            }
+            if (counts.get("DELIVERED").longValue() - delivered0 >= devices.size()) {
+                break;
+            }
+            assertTrue((System.nanoTime() - start) / 1e9 < 1800, "the burst was not delivered within 30 minutes: " + counts);
+            Thread.sleep(200);
+        }
+        double acknowledged = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> burst = new LinkedHashMap<>();
+        burst.put("transitions", devices.size());
+        burst.put("writtenSeconds", written);
+        burst.put("detectedSeconds", detected);
+        burst.put("acknowledgedSeconds", acknowledged);
+        burst.put("endToEndPerSecond", devices.size() / acknowledged);
+        System.out.println("BENCH burst " + burst);
+        return burst;
+    }
+
+    private static Map<String, Number> outbox(HttpClient http, Server bundle) throws Exception {
+        JsonNode data = JSON.readTree(http.send(HttpRequest.newBuilder(bundle.base().resolve("/ota-sync/v1/outbox")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("data");
+        Map<String, Number> counts = new LinkedHashMap<>();
+        data.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().longValue()));
+        return counts;
+    }
+
+    // ---------------------------------------------------------------------------------- footprint
+
+    @Test
+    @Order(6)
+    void startUpMemoryAndSoak() throws Exception {
+        // the embedded default, as `java -jar` starts it on a new machine: demo data, HSQLDB file store
+        Path fresh = work.resolve("fresh");
+        deleteTree(fresh);
+        long start = System.nanoTime();
+        ChildBundle bundle = ChildBundle.start(fresh, work.resolve("fresh.log"), Map.of());
+        Server server = new Server("bundle", bundle.uri("/"), bundle.pid(), bundle);
+        firstAnswer(server);
+        results.put("startSeconds.default", (System.nanoTime() - start) / 1e9);
+        Thread.sleep(15_000);
+        results.put("idleRssKiB.default", rssKiB(bundle.pid()));
+        bundle.close();
+
+        // the soak: PostgreSQL with the fleet, so the heap holds the bundle, not an in-memory database
+        Server soaked = startBundle(Store.POSTGRESQL, Map.of());
+        try {
+            LoadGenerator load = new LoadGenerator(soaked.base(), searches(50));
+            load.closedLoop("soak-start", 4, Duration.ZERO, Duration.ofMinutes(1));
+            long heapAfterOneMinute = heapAfterGc(soaked);
+            RssSampler rss = new RssSampler(soaked.pid());
+            LoadGenerator.Result result = load.closedLoop("soak", 4, Duration.ZERO, Duration.ofMinutes(Math.max(1, soakMinutes - 1)));
+            long peakRss = rss.stop();
+            long heapAtEnd = heapAfterGc(soaked);
+            Map<String, Object> soak = new LinkedHashMap<>();
+            soak.put("minutes", soakMinutes);
+            soak.put("requests", result.requests());
+            soak.put("failures", result.failures());
+            soak.put("throughput", result.throughput());
+            soak.put("heapAfterGcBytesAtOneMinute", heapAfterOneMinute);
+            soak.put("heapAfterGcBytesAtEnd", heapAtEnd);
+            soak.put("peakRssKiB", peakRss);
+            results.put("soak", soak);
+            System.out.println("BENCH soak " + soak);
+        } finally {
+            soaked.stop().close();
+        }
+    }
+
+    /** Heap in use right after a full collection (jcmd GC.run), from the JVM's own metrics. */
+    private static long heapAfterGc(Server server) throws Exception {
+        run(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(server.pid()), "GC.run");
+        Thread.sleep(1_000);
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.base().resolve("/observe/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return (long) metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+}

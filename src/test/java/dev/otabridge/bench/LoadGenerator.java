@@ -1,0 +1,145 @@
+package dev.otabridge.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+/**
+ * HTTP load from this JVM over loopback, HTTP/1.1, one connection per worker. Closed loop (each
+ * worker sends its next request when the last is answered) finds the highest throughput; open
+ * loop (requests at a fixed rate, latency counted from when each request was due, so a slow
+ * server is not let off by sending less) measures latency at a given load.
+ */
+final class LoadGenerator {
+
+    /** A search request: the path with its query, and the JSON body. */
+    record Request(String path, String body) {
+    }
+
+    /** What a run measured; latencies in milliseconds. */
+    record Result(String label, double throughput, double p50, double p99, long requests, long failures) {
+    }
+
+    private final URI base;
+    private final Function<Random, Request> workload;
+
+    LoadGenerator(URI base, Function<Random, Request> workload) {
+        this.base = base;
+        this.workload = workload;
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** One call; true when the answer is an envelope with code 0. */
+    private boolean call(HttpClient http, Request request) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(request.path()))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.body())).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().startsWith("{\"code\":0,");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    Result closedLoop(String label, int workers, Duration warmup, Duration measure) throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + measure.toNanos();
+        List<long[]> perWorker = new ArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            long[][] latencies = {new long[1 << 16]};
+            int[] count = {0};
+            Random random = new Random(w);
+            Thread thread = new Thread(() -> {
+                HttpClient http = client();
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    boolean ok = call(http, workload.apply(random));
+                    long done = System.nanoTime();
+                    if (sent >= measureFrom && done <= end) {
+                        if (!ok) {
+                            failures.incrementAndGet();
+                        }
+                        if (count[0] == latencies[0].length) {
+                            latencies[0] = Arrays.copyOf(latencies[0], count[0] * 2);
+                        }
+                        latencies[0][count[0]++] = done - sent;
+                    }
+                }
+                synchronized (perWorker) {
+                    perWorker.add(Arrays.copyOf(latencies[0], count[0]));
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return result(label, perWorker, measure, failures.get());
+    }
+
+    Result openLoop(String label, double perSecond, Duration warmup, Duration measure) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        ThreadLocal<HttpClient> clients = ThreadLocal.withInitial(LoadGenerator::client);
+        Random random = new Random(7);
+        long interval = (long) (1e9 / perSecond);
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + measure.toNanos();
+        List<long[]> latencies = new ArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        for (long due = start; due < end; due += interval) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            long intended = due;
+            Request request = workload.apply(random);
+            pool.execute(() -> {
+                boolean ok = call(clients.get(), request);
+                long done = System.nanoTime();
+                if (intended >= measureFrom) {
+                    if (!ok) {
+                        failures.incrementAndGet();
+                    }
+                    synchronized (latencies) {
+                        latencies.add(new long[] {done - intended});
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        return result(label, latencies, measure, failures.get());
+    }
+
+    private static Result result(String label, List<long[]> latencyArrays, Duration measure, long failures) {
+        long[] all = latencyArrays.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (all.length == 0) {
+            return new Result(label, 0, 0, 0, 0, failures);
+        }
+        return new Result(label, all.length / (measure.toNanos() / 1e9), percentile(all, 0.50), percentile(all, 0.99), all.length, failures);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+}
