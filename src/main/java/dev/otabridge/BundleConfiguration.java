@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.otabridge.api.Envelopes;
@@ -89,6 +93,8 @@ public class BundleConfiguration implements CamelConfiguration {
     private long maxDelayMillis;
     @PropertyInject("ota.sync.relay.lease-seconds")
     private long leaseSeconds;
+    @PropertyInject("ota.sync.relay.parallelism")
+    private int relayParallelism;
 
     @PropertyInject("ota.rabbitmq.host")
     private String rabbitHost;
@@ -149,7 +155,20 @@ public class BundleConfiguration implements CamelConfiguration {
             }
         });
         ObjectMapper json = new ObjectMapper();
-        OtaMetrics metrics = new OtaMetrics(meterRegistry(context));
+        MeterRegistry registryOfMetrics = meterRegistry(context);
+        // the JVM's own: heap and its pools, garbage collection, threads, CPU
+        new JvmMemoryMetrics().bindTo(registryOfMetrics);
+        JvmGcMetrics gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registryOfMetrics);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                gcMetrics.close();
+            }
+        });
+        new JvmThreadMetrics().bindTo(registryOfMetrics);
+        new ProcessorMetrics().bindTo(registryOfMetrics);
+        OtaMetrics metrics = new OtaMetrics(registryOfMetrics);
         OtaStore store = new OtaStore(dataSource, json);
         RecordsReader records = new RecordsReader(json);
         StoreSetup.migrate(dataSource);
@@ -174,6 +193,8 @@ public class BundleConfiguration implements CamelConfiguration {
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(rabbit));
         }
         bindMirror(registry, json, dataSource, store, records, metrics);
+        // made by Camel, so Camel shuts it down with the context
+        registry.bind("relayThreads", context.getExecutorServiceManager().newFixedThreadPool(this, "relay", relayParallelism));
         registry.bind("outbox", new Outbox(dataSource, json, Clock.systemUTC(),
                 new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)),
                 Duration.ofSeconds(leaseSeconds), metrics));

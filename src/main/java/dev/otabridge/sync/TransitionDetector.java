@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,48 +165,89 @@ public final class TransitionDetector {
             long now = clock.millis();
             List<SyncState> stalled = jdbc.query("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE is_upgrading = TRUE"
                     + " AND stall_reported = FALSE AND removed = FALSE AND upgrading_since <= ?", STATES, now - stallAfter.toMillis());
+            Writes writes = new Writes(now);
             for (SyncState state : stalled) {
-                persist(Transitions.stalled(state, now), now);
+                writes.add(Transitions.stalled(state, now));
             }
+            writes.flush();
             return stalled.size();
         });
     }
 
     private int observe(List<Observation> observations, boolean reconciled) {
         long now = clock.millis();
-        Map<String, SyncState> states = new HashMap<>();
-        int events = 0;
+        Map<String, SyncState> states = loadStates(observations);
+        Writes writes = new Writes(now);
         for (Observation o : observations) {
-            String key = o.orgId() + "\u0000" + o.assetId();
-            SyncState before = states.containsKey(key) ? states.get(key) : loadState(o.orgId(), o.assetId());
-            Transitions.Outcome outcome = Transitions.apply(before, o, now, reconciled);
+            String key = key(o.orgId(), o.assetId());
+            Transitions.Outcome outcome = Transitions.apply(states.get(key), o, now, reconciled);
             if (outcome.next() != null) {
-                persist(outcome, now);
+                writes.add(outcome);
                 states.put(key, outcome.next());
-                events += outcome.event() == null ? 0 : 1;
             }
         }
-        return events;
+        return writes.flush();
     }
 
-    private void persist(Transitions.Outcome outcome, long now) {
-        SyncState s = outcome.next();
-        jdbc.update(MERGE_STATE, s.orgId(), s.assetId(), s.productKey(), s.deviceKey(), s.firmwareVersion(), s.isUpgrading(),
-                s.eventSeq(), s.upgradingSince(), s.versionBeforeUpgrade(), s.stallReported(), s.removed());
-        if (outcome.event() != null) {
-            DeviceEvent event = DeviceEvent.of(source, outcome.type(), outcome.event());
-            jdbc.update("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
-                    + " attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)",
-                    event.id(), s.orgId(), s.assetId(), event.type(), write(event), now, now);
-            // counted when written: a rolled-back batch counts again when detected again
-            metrics.detected(event.type(), outcome.event().reconciled());
+    private static String key(String orgId, String assetId) {
+        return orgId + "\u0000" + assetId;
+    }
+
+    /**
+     * What a batch writes, sent to the database in two batched statements: each device's last state
+     * once, however many entries it had, and the events in the order they were made.
+     */
+    private final class Writes {
+        private final long now;
+        private final Map<String, SyncState> states = new LinkedHashMap<>();
+        private final List<Object[]> events = new ArrayList<>();
+
+        Writes(long now) {
+            this.now = now;
+        }
+
+        void add(Transitions.Outcome outcome) {
+            SyncState s = outcome.next();
+            states.put(key(s.orgId(), s.assetId()), s);
+            if (outcome.event() != null) {
+                DeviceEvent event = DeviceEvent.of(source, outcome.type(), outcome.event());
+                events.add(new Object[] {event.id(), s.orgId(), s.assetId(), event.type(), write(event), now, now});
+                // counted when written: a rolled-back batch counts again when detected again
+                metrics.detected(event.type(), outcome.event().reconciled());
+            }
+        }
+
+        /** @return the number of events written */
+        int flush() {
+            jdbc.batchUpdate(MERGE_STATE, states.values().stream().map(s -> new Object[] {s.orgId(), s.assetId(), s.productKey(),
+                    s.deviceKey(), s.firmwareVersion(), s.isUpgrading(), s.eventSeq(), s.upgradingSince(), s.versionBeforeUpgrade(),
+                    s.stallReported(), s.removed()}).toList());
+            jdbc.batchUpdate("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
+                    + " attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)", events);
+            return events.size();
         }
     }
 
-    private SyncState loadState(String orgId, String assetId) {
-        List<SyncState> found = jdbc.query("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE org_id = ? AND asset_id = ?",
-                STATES, orgId, assetId);
-        return found.isEmpty() ? null : found.get(0);
+    /** The last state seen of every device observed, one query per organization and 500 devices. */
+    private Map<String, SyncState> loadStates(List<Observation> observations) {
+        Map<String, Set<String>> byOrg = new LinkedHashMap<>();
+        for (Observation o : observations) {
+            byOrg.computeIfAbsent(o.orgId(), org -> new LinkedHashSet<>()).add(o.assetId());
+        }
+        Map<String, SyncState> states = new HashMap<>();
+        for (Map.Entry<String, Set<String>> org : byOrg.entrySet()) {
+            List<String> assets = new ArrayList<>(org.getValue());
+            for (int from = 0; from < assets.size(); from += 500) {
+                List<String> chunk = assets.subList(from, Math.min(assets.size(), from + 500));
+                List<Object> parameters = new ArrayList<>();
+                parameters.add(org.getKey());
+                parameters.addAll(chunk);
+                jdbc.query("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE org_id = ? AND asset_id IN ("
+                        + "?, ".repeat(chunk.size() - 1) + "?)", STATES, parameters.toArray())
+                        .forEach(state -> states.put(key(state.orgId(), state.assetId()), state));
+            }
+        }
+        return states;
     }
 
     /** Detector work on several nodes or schedules at once would judge the same change twice: one at a time. */

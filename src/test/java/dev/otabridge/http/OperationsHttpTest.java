@@ -52,6 +52,8 @@ class OperationsHttpTest {
         assertTrue(metrics.contains("ota_expression_errors_total{api=\"searchOtaJob\",kind=\"operator-not-allowed\"}"));
         assertTrue(metrics.contains("ota_sync_outbox{status=\"PENDING\"}"));
         assertTrue(metrics.contains("ota_sync_outbox{status=\"PARKED\"}"));
+        assertTrue(metrics.contains("jvm_memory_used_bytes{area=\"heap\""), "the JVM's own metrics too");
+        assertTrue(metrics.contains("jvm_gc_pause_seconds") || metrics.contains("jvm_gc_memory_allocated_bytes_total"));
     }
 
     @Test

@@ -46,6 +46,7 @@ abstract class SyncRoutesTestSupport extends YamlRoutesTestSupport {
         registry.bind("transitionDetector", new TransitionDetector(database, JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2), metrics));
         registry.bind("outbox", new Outbox(database, JSON, Clock.systemUTC(),
                 new Outbox.RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1)), Duration.ofSeconds(10), metrics));
+        registry.bind("relayThreads", context.getExecutorServiceManager().newFixedThreadPool(this, "relay", 4));
     }
 
     @AfterEach
