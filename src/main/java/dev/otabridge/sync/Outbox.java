@@ -72,9 +72,9 @@ public final class Outbox {
         if (!relayLease.hold()) {
             return List.of();
         }
-        // each device's oldest undelivered event, found by one grouping of the undelivered ones (read through the
-        // status index, never the delivered history): a correlated NOT EXISTS was planned as a nested loop over
-        // the whole backlog by PostgreSQL when its statistics lagged behind a burst, 10 s a batch
+        // each device's oldest undelivered event: one grouping of the undelivered ones, read through the status
+        // index, never the delivered history. Its plan needs current statistics: on a PostgreSQL without
+        // autovacuum a burst met a plan made for an empty outbox, minutes a batch (BENCHMARKS.md)
         return jdbc.query("SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at"
                 + " FROM sync_outbox o JOIN (SELECT MIN(u.id) AS id FROM sync_outbox u WHERE u.status IN ('PENDING', 'PARKED')"
                 + " GROUP BY u.org_id, u.asset_id) head ON head.id = o.id"
