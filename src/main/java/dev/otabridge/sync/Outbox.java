@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox as the relay and the event feed see it. A device's events leave in the order they
@@ -39,6 +41,7 @@ public final class Outbox {
     private final Clock clock;
     private final RetryPolicy retry;
     private final Lease relayLease;
+    private final TransactionTemplate transaction;
     private final Queue<OutboxEvent> acknowledged = new ConcurrentLinkedQueue<>();
     private final OtaMetrics metrics;
 
@@ -58,6 +61,7 @@ public final class Outbox {
         this.clock = clock;
         this.retry = retry;
         this.relayLease = new Lease(dataSource, "relay", lease, clock);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.metrics = metrics;
         for (String status : List.of("PENDING", "PARKED")) {
             metrics.outboxGauge(status, () -> jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = ?", Long.class, status));
@@ -72,13 +76,9 @@ public final class Outbox {
         if (!relayLease.hold()) {
             return List.of();
         }
-        // each device's oldest undelivered event: one grouping of the undelivered ones, read through the status
-        // index, never the delivered history. Its plan needs current statistics: on a PostgreSQL without
-        // autovacuum a burst met a plan made for an empty outbox, minutes a batch (BENCHMARKS.md)
         return jdbc.query("SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at"
-                + " FROM sync_outbox o JOIN (SELECT MIN(u.id) AS id FROM sync_outbox u WHERE u.status IN ('PENDING', 'PARKED')"
-                + " GROUP BY u.org_id, u.asset_id) head ON head.id = o.id"
-                + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? ORDER BY o.id FETCH FIRST ? ROWS ONLY", EVENTS, clock.millis(), limit);
+                + " FROM sync_outbox o WHERE o.is_head = TRUE AND o.status = 'PENDING' AND o.next_attempt_at <= ?"
+                + " ORDER BY o.id FETCH FIRST ? ROWS ONLY", EVENTS, clock.millis(), limit);
     }
 
     /**
@@ -90,21 +90,34 @@ public final class Outbox {
         acknowledged.add(event);
     }
 
-    /** Marks the events acknowledged since the last call delivered. */
+    /**
+     * Marks the events acknowledged since the last call delivered, and makes the next undelivered
+     * event of each of their devices its head. Under the detector's lock, so that an event the
+     * detector writes at the same time is either seen here or sees the head it is written behind.
+     */
     public void markAcknowledgedDelivered() {
         List<OutboxEvent> events = new ArrayList<>();
         for (OutboxEvent event; (event = acknowledged.poll()) != null; ) {
             events.add(event);
         }
-        long now = clock.millis();
-        for (int from = 0; from < events.size(); from += 500) {
-            List<OutboxEvent> chunk = events.subList(from, Math.min(events.size(), from + 500));
-            List<Object> parameters = new ArrayList<>();
-            parameters.add(now);
-            chunk.forEach(event -> parameters.add(event.id()));
-            jdbc.update("UPDATE sync_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, last_error = NULL"
-                    + " WHERE id IN (" + "?, ".repeat(chunk.size() - 1) + "?)", parameters.toArray());
+        if (events.isEmpty()) {
+            return;
         }
+        long now = clock.millis();
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("UPDATE sync_cursor SET value = value WHERE name = 'detector'");
+            for (int from = 0; from < events.size(); from += 500) {
+                List<OutboxEvent> chunk = events.subList(from, Math.min(events.size(), from + 500));
+                List<Object> parameters = new ArrayList<>();
+                parameters.add(now);
+                chunk.forEach(event -> parameters.add(event.id()));
+                jdbc.update("UPDATE sync_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, last_error = NULL,"
+                        + " is_head = FALSE WHERE id IN (" + "?, ".repeat(chunk.size() - 1) + "?)", parameters.toArray());
+            }
+            jdbc.batchUpdate("UPDATE sync_outbox SET is_head = TRUE WHERE id = (SELECT MIN(p.id) FROM sync_outbox p"
+                    + " WHERE p.org_id = ? AND p.asset_id = ? AND p.status IN ('PENDING', 'PARKED'))",
+                    events.stream().map(event -> new Object[] {event.orgId(), event.assetId()}).toList());
+        });
         events.forEach(event -> metrics.delivered(event.type(), Duration.ofMillis(now - event.createdAt())));
     }
 

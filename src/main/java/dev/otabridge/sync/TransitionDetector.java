@@ -6,7 +6,9 @@ import dev.otabridge.ops.OtaMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -217,37 +219,59 @@ public final class TransitionDetector {
             }
         }
 
-        /** @return the number of events written */
+        /**
+         * An event is its device's head when nothing of its device waits before it, in the outbox or
+         * earlier in this batch; the relay hands out heads only. Under the detector's lock, which the
+         * relay takes too when it passes a head on.
+         *
+         * @return the number of events written
+         */
         int flush() {
             jdbc.batchUpdate(MERGE_STATE, states.values().stream().map(s -> new Object[] {s.orgId(), s.assetId(), s.productKey(),
                     s.deviceKey(), s.firmwareVersion(), s.isUpgrading(), s.eventSeq(), s.upgradingSince(), s.versionBeforeUpgrade(),
                     s.stallReported(), s.removed()}).toList());
+            Map<String, Set<String>> devices = new LinkedHashMap<>();
+            events.forEach(e -> devices.computeIfAbsent((String) e[1], org -> new LinkedHashSet<>()).add((String) e[2]));
+            Set<String> waiting = new HashSet<>(queryByDevice("SELECT DISTINCT org_id, asset_id FROM sync_outbox"
+                    + " WHERE status IN ('PENDING', 'PARKED') AND", devices, (rs, i) -> key(rs.getString(1), rs.getString(2))));
+            List<Object[]> rows = new ArrayList<>();
+            for (Object[] e : events) {
+                boolean head = waiting.add(key((String) e[1], (String) e[2]));
+                Object[] row = Arrays.copyOf(e, e.length + 1);
+                row[e.length] = head;
+                rows.add(row);
+            }
             jdbc.batchUpdate("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
-                    + " attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)", events);
+                    + " attempts, next_attempt_at, is_head) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", rows);
             return events.size();
         }
     }
 
-    /** The last state seen of every device observed, one query per organization and 500 devices. */
+    /** The last state seen of every device observed. */
     private Map<String, SyncState> loadStates(List<Observation> observations) {
-        Map<String, Set<String>> byOrg = new LinkedHashMap<>();
-        for (Observation o : observations) {
-            byOrg.computeIfAbsent(o.orgId(), org -> new LinkedHashSet<>()).add(o.assetId());
-        }
+        Map<String, Set<String>> devices = new LinkedHashMap<>();
+        observations.forEach(o -> devices.computeIfAbsent(o.orgId(), org -> new LinkedHashSet<>()).add(o.assetId()));
         Map<String, SyncState> states = new HashMap<>();
-        for (Map.Entry<String, Set<String>> org : byOrg.entrySet()) {
+        queryByDevice("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE", devices, STATES)
+                .forEach(state -> states.put(key(state.orgId(), state.assetId()), state));
+        return states;
+    }
+
+    /** {@code select} ending in WHERE or AND, narrowed to the devices: one query per organization and 500 devices. */
+    private <T> List<T> queryByDevice(String select, Map<String, Set<String>> devices, RowMapper<T> rows) {
+        List<T> found = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> org : devices.entrySet()) {
             List<String> assets = new ArrayList<>(org.getValue());
             for (int from = 0; from < assets.size(); from += 500) {
                 List<String> chunk = assets.subList(from, Math.min(assets.size(), from + 500));
                 List<Object> parameters = new ArrayList<>();
                 parameters.add(org.getKey());
                 parameters.addAll(chunk);
-                jdbc.query("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE org_id = ? AND asset_id IN ("
-                        + "?, ".repeat(chunk.size() - 1) + "?)", STATES, parameters.toArray())
-                        .forEach(state -> states.put(key(state.orgId(), state.assetId()), state));
+                found.addAll(jdbc.query(select + " org_id = ? AND asset_id IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
+                        rows, parameters.toArray()));
             }
         }
-        return states;
+        return found;
     }
 
     /** Detector work on several nodes or schedules at once would judge the same change twice: one at a time. */
