@@ -46,7 +46,10 @@ abstract class SyncRoutesTestSupport extends YamlRoutesTestSupport {
         registry.bind("transitionDetector", new TransitionDetector(database, JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2), metrics));
         registry.bind("outbox", new Outbox(database, JSON, Clock.systemUTC(),
                 new Outbox.RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1)), Duration.ofSeconds(10), metrics));
-        registry.bind("relayThreads", context.getExecutorServiceManager().newFixedThreadPool(this, "relay", 4));
+        // one relay thread: the route tests assert what each mock received and in which order, and a
+        // CI run once saw a mock miss exchanges under parallel delivery (not reproduced since; the
+        // services tests cover the parallel relay against real brokers)
+        registry.bind("relayThreads", context.getExecutorServiceManager().newFixedThreadPool(this, "relay", 1));
     }
 
     @AfterEach
