@@ -105,8 +105,7 @@ public final class TokenService {
             return failure(INVALID_ENCRYPTION, "invalid encryption");
         }
         if (refresh) {
-            boolean owned = sessions.find(oldToken).filter(old -> old.appKey().equals(appKey)).isPresent();
-            if (!owned || !sessions.remove(oldToken)) {
+            if (!sessions.remove(oldToken, appKey)) {
                 return failure(TOKEN_EXPIRED, "token expired or unknown: get a new one");
             }
         }

@@ -35,9 +35,12 @@ public final class TokenStore {
         return found.stream().findFirst();
     }
 
-    /** Whether the token existed; only one of two instances refreshing the same token at once wins. */
-    public boolean remove(String token) {
-        return jdbc.update("DELETE FROM access_token WHERE token_hash = ?", hash(token)) == 1;
+    /**
+     * Ends the token if {@code appKey} holds it; whether it did. One statement, so of two instances
+     * refreshing the same token at once only one wins.
+     */
+    public boolean remove(String token, String appKey) {
+        return jdbc.update("DELETE FROM access_token WHERE token_hash = ? AND app_key = ?", hash(token), appKey) == 1;
     }
 
     public void removeExpiredBefore(long cutoff) {
