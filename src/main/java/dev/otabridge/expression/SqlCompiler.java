@@ -61,7 +61,7 @@ public final class SqlCompiler {
             }
             case IN -> {
                 parameters.addAll(c.values());
-                yield field.column() + " IN (" + "?, ".repeat(c.values().size() - 1) + "?)";
+                yield field.column() + " IN (" + SqlCondition.placeholders(c.values().size()) + ")";
             }
             case LIKE -> field.localized() ? localizedLike(c.field(), (String) c.value(), parameters)
                     : lowerLike(field.column(), (String) c.value(), parameters);
@@ -86,7 +86,7 @@ public final class SqlCompiler {
             parameters.addAll(SEARCHED_LOCALES);
             String localizedName = lowerLike("t.content", value, parameters);
             return "(" + defaultName + " OR EXISTS (" + texts + " AND t.locale IN ("
-                    + "?, ".repeat(SEARCHED_LOCALES.size() - 1) + "?) AND " + localizedName + "))";
+                    + SqlCondition.placeholders(SEARCHED_LOCALES.size()) + ") AND " + localizedName + "))";
         }
         // the locale's own name where it has one, the default name where it has none
         parameters.add(locale);

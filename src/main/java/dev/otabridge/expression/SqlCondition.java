@@ -8,4 +8,9 @@ public record SqlCondition(String sql, List<Object> parameters) {
     public SqlCondition {
         parameters = List.copyOf(parameters);
     }
+
+    /** {@code ?, ?, ?}: the placeholders of an IN list of {@code count} values (at least one). */
+    public static String placeholders(int count) {
+        return "?, ".repeat(count - 1) + "?";
+    }
 }

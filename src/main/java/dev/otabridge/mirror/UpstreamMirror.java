@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otabridge.expression.SqlCondition;
 import dev.otabridge.ops.OtaMetrics;
 import dev.otabridge.search.SearchTarget;
 import dev.otabridge.search.SearchTargets;
@@ -126,7 +127,7 @@ public final class UpstreamMirror {
         parameters.add(orgId);
         upstream.forEach(d -> parameters.add(d.assetId()));
         Set<DeviceFirmware> local = new HashSet<>(jdbc.query("SELECT " + devices.columns() + " FROM device_firmware d"
-                + " WHERE d.org_id = ? AND d.asset_id IN (" + "?, ".repeat(upstream.size() - 1) + "?)",
+                + " WHERE d.org_id = ? AND d.asset_id IN (" + SqlCondition.placeholders(upstream.size()) + ")",
                 devices.rows(), parameters.toArray()));
         return upstream.stream().filter(d -> !local.contains(d)).toList();
     }

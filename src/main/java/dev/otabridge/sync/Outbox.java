@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.api.ApiException;
+import dev.otabridge.expression.SqlCondition;
 import dev.otabridge.api.QueryString;
 import dev.otabridge.ops.OtaMetrics;
 import java.time.Clock;
@@ -112,7 +113,7 @@ public final class Outbox {
                 parameters.add(now);
                 chunk.forEach(event -> parameters.add(event.id()));
                 jdbc.update("UPDATE sync_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, last_error = NULL,"
-                        + " is_head = FALSE WHERE id IN (" + "?, ".repeat(chunk.size() - 1) + "?)", parameters.toArray());
+                        + " is_head = FALSE WHERE id IN (" + SqlCondition.placeholders(chunk.size()) + ")", parameters.toArray());
             }
             jdbc.batchUpdate("UPDATE sync_outbox SET is_head = TRUE WHERE id = (SELECT MIN(p.id) FROM sync_outbox p"
                     + " WHERE p.org_id = ? AND p.asset_id = ? AND p.status IN ('PENDING', 'PARKED'))",

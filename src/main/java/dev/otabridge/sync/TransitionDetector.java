@@ -2,6 +2,7 @@ package dev.otabridge.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otabridge.expression.SqlCondition;
 import dev.otabridge.ops.OtaMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -267,7 +268,7 @@ public final class TransitionDetector {
                 List<Object> parameters = new ArrayList<>();
                 parameters.add(org.getKey());
                 parameters.addAll(chunk);
-                found.addAll(jdbc.query(select + " org_id = ? AND asset_id IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
+                found.addAll(jdbc.query(select + " org_id = ? AND asset_id IN (" + SqlCondition.placeholders(chunk.size()) + ")",
                         rows, parameters.toArray()));
             }
         }
