@@ -74,11 +74,13 @@ public final class OtaStore {
     public Records.Loaded upsert(Records records) {
         return transaction.execute(status -> {
             long changeSeq = takeChangeNumbers(records.devices().size() + records.removedDevices().size());
+            List<Object[]> devices = new ArrayList<>();
             List<Object[]> changes = new ArrayList<>();
             for (DeviceFirmware d : records.devices()) {
-                jdbc.update(MERGE_DEVICE, d.orgId(), d.assetId(), d.productKey(), d.deviceKey(), d.firmwareVersion(), d.isUpgrading());
+                devices.add(new Object[] {d.orgId(), d.assetId(), d.productKey(), d.deviceKey(), d.firmwareVersion(), d.isUpgrading()});
                 changes.add(new Object[] {++changeSeq, d.orgId(), d.assetId(), d.productKey(), d.deviceKey(), d.firmwareVersion(), d.isUpgrading(), false});
             }
+            jdbc.batchUpdate(MERGE_DEVICE, devices);
             for (Records.DeviceRef removed : records.removedDevices()) {
                 jdbc.update("DELETE FROM device_firmware WHERE org_id = ? AND asset_id = ?", removed.orgId(), removed.assetId());
                 changes.add(new Object[] {++changeSeq, removed.orgId(), removed.assetId(), null, null, null, false, true});
