@@ -43,6 +43,8 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the JVM settings of `mvn exec:exec` and of the README's java -jar (tests run in the project's folder)
+        command.add("@" + Path.of("src", "main", "jvm", "jvm.options").toAbsolutePath());
         command.addAll(List.of(javaArguments));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
