@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.otabridge.expression.SqlCondition;
 import dev.otabridge.ops.OtaMetrics;
 import dev.otabridge.search.SearchTarget;
 import dev.otabridge.search.SearchTargets;
 import dev.otabridge.store.DeviceFirmware;
+import dev.otabridge.store.DeviceKeys;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;
 import dev.otabridge.store.RecordsReader;
@@ -37,6 +37,7 @@ public final class UpstreamMirror {
     private final OtaStore store;
     private final RecordsReader records;
     private final JdbcTemplate jdbc;
+    private final DeviceKeys deviceKeys;
     private final ObjectMapper json;
     private final OtaMetrics metrics;
     private final Lease lease;
@@ -67,6 +68,7 @@ public final class UpstreamMirror {
         this.store = store;
         this.records = records;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.deviceKeys = DeviceKeys.of(dataSource);
         this.json = json;
         this.metrics = metrics;
         this.lease = lease;
@@ -124,10 +126,8 @@ public final class UpstreamMirror {
         }
         SearchTarget<DeviceFirmware> devices = SearchTargets.deviceUpgrades();
         List<Object> parameters = new ArrayList<>();
-        parameters.add(orgId);
-        upstream.forEach(d -> parameters.add(d.assetId()));
-        Set<DeviceFirmware> local = new HashSet<>(jdbc.query("SELECT " + devices.columns() + " FROM device_firmware d"
-                + " WHERE d.org_id = ? AND d.asset_id IN (" + SqlCondition.placeholders(upstream.size()) + ")",
+        String condition = deviceKeys.condition("d.", orgId, upstream.stream().map(DeviceFirmware::assetId).toList(), parameters);
+        Set<DeviceFirmware> local = new HashSet<>(jdbc.query("SELECT " + devices.columns() + " FROM device_firmware d WHERE " + condition,
                 devices.rows(), parameters.toArray()));
         return upstream.stream().filter(d -> !local.contains(d)).toList();
     }

@@ -2,8 +2,8 @@ package dev.otabridge.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otabridge.expression.SqlCondition;
 import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.store.DeviceKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +65,7 @@ public final class TransitionDetector {
             + " WHERE c.org_id = %1$s.org_id AND c.asset_id = %1$s.asset_id)";
 
     private final JdbcTemplate jdbc;
+    private final DeviceKeys deviceKeys;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Clock clock;
@@ -81,6 +82,7 @@ public final class TransitionDetector {
     public TransitionDetector(DataSource dataSource, ObjectMapper json, Clock clock, String source, int batchSize, Duration stallAfter,
                               OtaMetrics metrics) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.deviceKeys = DeviceKeys.of(dataSource);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.json = json;
         this.clock = clock;
@@ -233,8 +235,10 @@ public final class TransitionDetector {
                     s.stallReported(), s.removed()}).toList());
             Map<String, Set<String>> devices = new LinkedHashMap<>();
             events.forEach(e -> devices.computeIfAbsent((String) e[1], org -> new LinkedHashSet<>()).add((String) e[2]));
+            // undelivered is "not DELIVERED" rather than "PENDING or PARKED": an equality on status would
+            // lead HSQLDB to the status index and through every pending event, not to the device index
             Set<String> waiting = new HashSet<>(queryByDevice("SELECT DISTINCT org_id, asset_id FROM sync_outbox"
-                    + " WHERE status IN ('PENDING', 'PARKED') AND", devices, (rs, i) -> key(rs.getString(1), rs.getString(2))));
+                    + " WHERE status <> 'DELIVERED' AND", devices, (rs, i) -> key(rs.getString(1), rs.getString(2))));
             List<Object[]> rows = new ArrayList<>();
             for (Object[] e : events) {
                 boolean head = waiting.add(key((String) e[1], (String) e[2]));
@@ -264,12 +268,9 @@ public final class TransitionDetector {
         for (Map.Entry<String, Set<String>> org : devices.entrySet()) {
             List<String> assets = new ArrayList<>(org.getValue());
             for (int from = 0; from < assets.size(); from += 500) {
-                List<String> chunk = assets.subList(from, Math.min(assets.size(), from + 500));
                 List<Object> parameters = new ArrayList<>();
-                parameters.add(org.getKey());
-                parameters.addAll(chunk);
-                found.addAll(jdbc.query(select + " org_id = ? AND asset_id IN (" + SqlCondition.placeholders(chunk.size()) + ")",
-                        rows, parameters.toArray()));
+                String chunk = deviceKeys.condition("", org.getKey(), assets.subList(from, Math.min(assets.size(), from + 500)), parameters);
+                found.addAll(jdbc.query(select + " " + chunk, rows, parameters.toArray()));
             }
         }
         return found;
