@@ -222,6 +222,9 @@ public class BundleConfiguration implements CamelConfiguration {
         factory.setPassword(rabbitPassword);
         factory.setVirtualHost(rabbitVirtualHost);
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
+        // each relay thread holds a channel while it waits for its confirm; with fewer cached than
+        // threads, channels would be opened and closed for every event
+        factory.setChannelCacheSize(Math.max(25, relayParallelism));
         factory.setConnectionNameStrategy(f -> "ota-bridge");
         return factory;
     }
