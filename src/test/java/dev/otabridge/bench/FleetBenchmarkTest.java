@@ -529,14 +529,21 @@ class FleetBenchmarkTest {
             assertEquals(transitions, ((Number) span.get("events")).intValue(), "one event per flipped device");
             assertEquals(transitions, ((Number) span.get("delivered")).intValue(), "every event acknowledged");
             long first = ((Number) span.get("first_detected")).longValue();
-            double detected = (((Number) span.get("last_detected")).longValue() - first) / 1e3;
-            double acknowledged = (((Number) span.get("last_acknowledged")).longValue() - first) / 1e3;
+            long lastDetected = ((Number) span.get("last_detected")).longValue();
+            long lastAcknowledged = ((Number) span.get("last_acknowledged")).longValue();
+            double detected = (lastDetected - first) / 1e3;
+            double acknowledged = (lastAcknowledged - first) / 1e3;
+            // the relay's own pace, once the detector no longer shares the store with it
+            long relayedAfter = new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE id > ?"
+                    + " AND delivered_at > ?", Long.class, lastBefore, lastDetected);
             Map<String, Object> burst = new LinkedHashMap<>();
             burst.put("transitions", transitions);
             burst.put("writtenSeconds", written);
             burst.put("detectedSeconds", detected);
             burst.put("acknowledgedSeconds", acknowledged);
             burst.put("endToEndPerSecond", transitions / acknowledged);
+            burst.put("relayedAfterDetection", relayedAfter);
+            burst.put("relayPerSecondAfterDetection", relayedAfter / Math.max(1e-3, (lastAcknowledged - lastDetected) / 1e3));
             System.out.println("BENCH burst " + store + " " + burst);
             return burst;
         }
@@ -565,6 +572,12 @@ class FleetBenchmarkTest {
         results.put("startSeconds.default", (System.nanoTime() - start) / 1e9);
         Thread.sleep(15_000);
         results.put("idleRssKiB.default", rssKiB(bundle.pid()));
+        bundle.close();
+        // a restart on the same folder: the store exists, no migration or demo data to load
+        start = System.nanoTime();
+        bundle = ChildBundle.start(fresh, work.resolve("fresh.log"), Map.of());
+        firstAnswer(new Server("bundle", bundle.uri("/"), bundle.pid(), bundle));
+        results.put("startSeconds.restart", (System.nanoTime() - start) / 1e9);
         bundle.close();
 
         // the soak: PostgreSQL with the fleet, so the heap holds the bundle, not an in-memory database
