@@ -127,7 +127,9 @@ public final class TransitionDetector {
         }
         long last = seqs.get(seqs.size() - 1);
         int events = observe(changes, false);
-        jdbc.update("DELETE FROM device_change WHERE change_seq <= ?", last);
+        // a closed range, not "<= last": PostgreSQL plans an open one on a table whose statistics are
+        // older than its growth (autovacuum off or behind) as a scan of the whole change log, per batch
+        jdbc.update("DELETE FROM device_change WHERE change_seq BETWEEN ? AND ?", seqs.get(0), last);
         jdbc.update("UPDATE sync_cursor SET value = ? WHERE name = 'detector'", last);
         return new Batch(changes.size(), events);
     }
