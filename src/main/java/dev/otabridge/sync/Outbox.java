@@ -106,7 +106,7 @@ public final class Outbox {
         }
         long now = clock.millis();
         transaction.executeWithoutResult(status -> {
-            jdbc.update("UPDATE sync_cursor SET value = value WHERE name = 'detector'");
+            TransitionDetector.lockDetector(jdbc);
             for (int from = 0; from < events.size(); from += 500) {
                 List<OutboxEvent> chunk = events.subList(from, Math.min(events.size(), from + 500));
                 List<Object> parameters = new ArrayList<>();

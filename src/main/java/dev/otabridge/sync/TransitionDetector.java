@@ -115,7 +115,7 @@ public final class TransitionDetector {
     }
 
     private Batch detectBatch() {
-        lockDetector();
+        lockDetector(jdbc);
         List<Long> seqs = new ArrayList<>();
         List<Observation> changes = jdbc.query("SELECT org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,"
                 + " removed, change_seq FROM device_change ORDER BY change_seq FETCH FIRST ? ROWS ONLY", (rs, i) -> {
@@ -143,7 +143,7 @@ public final class TransitionDetector {
      */
     public int sweep() {
         int events = transaction.execute(status -> {
-            lockDetector();
+            lockDetector(jdbc);
             List<Observation> differing = jdbc.query("SELECT d.org_id, d.asset_id, d.product_key, d.device_key, d.firmware_version,"
                     + " d.is_upgrading, FALSE FROM device_firmware d LEFT JOIN device_sync_state s"
                     + " ON s.org_id = d.org_id AND s.asset_id = d.asset_id"
@@ -168,7 +168,7 @@ public final class TransitionDetector {
      */
     public int reportStalls() {
         return transaction.execute(status -> {
-            lockDetector();
+            lockDetector(jdbc);
             long now = clock.millis();
             List<SyncState> stalled = jdbc.query("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE is_upgrading = TRUE"
                     + " AND stall_reported = FALSE AND removed = FALSE AND upgrading_since <= ?", STATES, now - stallAfter.toMillis());
@@ -278,8 +278,12 @@ public final class TransitionDetector {
         return found;
     }
 
-    /** Detector work on several nodes or schedules at once would judge the same change twice: one at a time. */
-    private void lockDetector() {
+    /**
+     * Takes the detector's lock row until the transaction ends. Detector work on several nodes or
+     * schedules at once would judge the same change twice; the relay takes it too when it passes a
+     * device's head on, so that an event written meanwhile sees the head it is written behind.
+     */
+    static void lockDetector(JdbcTemplate jdbc) {
         jdbc.update("UPDATE sync_cursor SET value = value WHERE name = 'detector'");
     }
 
