@@ -116,7 +116,7 @@ public final class Outbox {
                         + " is_head = FALSE WHERE id IN (" + SqlCondition.placeholders(chunk.size()) + ")", parameters.toArray());
             }
             jdbc.batchUpdate("UPDATE sync_outbox SET is_head = TRUE WHERE id = (SELECT MIN(p.id) FROM sync_outbox p"
-                    + " WHERE p.org_id = ? AND p.asset_id = ? AND p.status IN ('PENDING', 'PARKED'))",
+                    + " WHERE p.org_id = ? AND p.asset_id = ? AND p.status <> 'DELIVERED')",
                     events.stream().map(event -> new Object[] {event.orgId(), event.assetId()}).toList());
         });
         events.forEach(event -> metrics.delivered(event.type(), Duration.ofMillis(now - event.createdAt())));
