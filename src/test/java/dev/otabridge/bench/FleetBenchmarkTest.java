@@ -253,16 +253,24 @@ class FleetBenchmarkTest {
             String jobs = "/connect-service/v2.1/ota-jobs?action=search&orgId=" + fleet.orgId(org);
             String version = FleetGenerator.version(org, random.nextInt(5));
             return switch (random.nextInt(9)) {
-                case 0 -> new LoadGenerator.Request(devices, "{\"expression\":\"productKey='" + product + "'\"," + pagination + "}");
-                case 1 -> new LoadGenerator.Request(devices, "{\"expression\":\"isUpgrading = false AND productKey = '" + product + "'\"," + pagination + "}");
-                case 2 -> new LoadGenerator.Request(devices, "{\"expression\":\"isUpgrading = true\"," + pagination + "}");
-                case 3 -> new LoadGenerator.Request(devices, "{\"expression\":\"firmwareVersion = '" + version + "' and productKey in ('"
-                        + product + "', '" + other + "')\"," + pagination + "}");
-                case 4 -> new LoadGenerator.Request(devices, "{" + pagination + "}");
-                case 5 -> new LoadGenerator.Request(jobs, "{\"expression\":\"name like '" + product + "' and firmwareName like 'firmware'\"," + pagination + "}");
-                case 6 -> new LoadGenerator.Request(jobs, "{\"expression\":\"productKey = '" + product + "'\"," + pagination + "}");
-                case 7 -> new LoadGenerator.Request(jobs, "{\"expression\":\"name.zh_CN like '升级 " + product + "' and status = 'started'\"," + pagination + "}");
-                default -> new LoadGenerator.Request(jobs, "{\"expression\":\"firmwareName like '" + version + "'\"," + pagination + "}");
+                case 0 -> new LoadGenerator.Request("devices: productKey", devices, "{\"expression\":\"productKey='" + product + "'\","
+                        + pagination + "}");
+                case 1 -> new LoadGenerator.Request("devices: isUpgrading = false AND productKey", devices,
+                        "{\"expression\":\"isUpgrading = false AND productKey = '" + product + "'\"," + pagination + "}");
+                case 2 -> new LoadGenerator.Request("devices: isUpgrading = true", devices, "{\"expression\":\"isUpgrading = true\","
+                        + pagination + "}");
+                case 3 -> new LoadGenerator.Request("devices: firmwareVersion and productKey in", devices,
+                        "{\"expression\":\"firmwareVersion = '" + version + "' and productKey in ('" + product + "', '" + other + "')\","
+                        + pagination + "}");
+                case 4 -> new LoadGenerator.Request("devices: no expression", devices, "{" + pagination + "}");
+                case 5 -> new LoadGenerator.Request("jobs: name like and firmwareName like", jobs, "{\"expression\":\"name like '" + product
+                        + "' and firmwareName like 'firmware'\"," + pagination + "}");
+                case 6 -> new LoadGenerator.Request("jobs: productKey", jobs, "{\"expression\":\"productKey = '" + product + "'\","
+                        + pagination + "}");
+                case 7 -> new LoadGenerator.Request("jobs: name.zh_CN like and status", jobs, "{\"expression\":\"name.zh_CN like '升级 "
+                        + product + "' and status = 'started'\"," + pagination + "}");
+                default -> new LoadGenerator.Request("jobs: firmwareName like", jobs, "{\"expression\":\"firmwareName like '" + version
+                        + "'\"," + pagination + "}");
             };
         };
     }
@@ -355,6 +363,7 @@ class FleetBenchmarkTest {
         row.put("p99Millis", result.p99());
         row.put("requests", result.requests());
         row.put("failures", result.failures());
+        row.put("byKind", result.byKind());
         searchRuns.add(row);
         System.out.printf("BENCH %s %s %s page %d rate %.0f: %.0f/s p50 %.2f ms p99 %.2f ms (%d requests, %d failed)%n", store,
                 server.name(), mode, pageSize, targetRate, result.throughput(), result.p50(), result.p99(), result.requests(), result.failures());

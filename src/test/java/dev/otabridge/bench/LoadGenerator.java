@@ -6,15 +6,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * HTTP load from this JVM over loopback, HTTP/1.1, one connection per worker. Closed loop (each
@@ -24,12 +26,20 @@ import java.util.function.Function;
  */
 final class LoadGenerator {
 
-    /** A search request: the path with its query, and the JSON body. */
-    record Request(String path, String body) {
+    /** A search request: what kind of search it is (for the latency per kind), the path with its query, and the JSON body. */
+    record Request(String kind, String path, String body) {
     }
 
-    /** What a run measured; latencies in milliseconds. */
-    record Result(String label, double throughput, double p50, double p99, long requests, long failures) {
+    /** What a run measured; latencies in milliseconds, over all requests and per kind of search. */
+    record Result(String label, double throughput, double p50, double p99, long requests, long failures, Map<String, Latency> byKind) {
+    }
+
+    /** One kind's share of a run. */
+    record Latency(long requests, double p50, double p99, double max) {
+    }
+
+    /** A latency in nanoseconds and the kind of the request it was measured on. */
+    private record Sample(String kind, long nanos) {
     }
 
     private final URI base;
@@ -60,31 +70,28 @@ final class LoadGenerator {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
-        List<long[]> perWorker = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            long[][] latencies = {new long[1 << 16]};
-            int[] count = {0};
             Random random = new Random(w);
             Thread thread = new Thread(() -> {
                 HttpClient http = client();
+                List<Sample> own = new ArrayList<>();
                 while (System.nanoTime() < end) {
+                    Request request = workload.apply(random);
                     long sent = System.nanoTime();
-                    boolean ok = call(http, workload.apply(random));
+                    boolean ok = call(http, request);
                     long done = System.nanoTime();
                     if (sent >= measureFrom && done <= end) {
                         if (!ok) {
                             failures.incrementAndGet();
                         }
-                        if (count[0] == latencies[0].length) {
-                            latencies[0] = Arrays.copyOf(latencies[0], count[0] * 2);
-                        }
-                        latencies[0][count[0]++] = done - sent;
+                        own.add(new Sample(request.kind(), done - sent));
                     }
                 }
-                synchronized (perWorker) {
-                    perWorker.add(Arrays.copyOf(latencies[0], count[0]));
+                synchronized (samples) {
+                    samples.addAll(own);
                 }
             });
             threads.add(thread);
@@ -93,7 +100,7 @@ final class LoadGenerator {
         for (Thread thread : threads) {
             thread.join();
         }
-        return result(label, perWorker, measure, failures.get());
+        return result(label, samples, measure, failures.get());
     }
 
     Result openLoop(String label, double perSecond, Duration warmup, Duration measure) throws InterruptedException {
@@ -104,7 +111,7 @@ final class LoadGenerator {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
-        List<long[]> latencies = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
         for (long due = start; due < end; due += interval) {
             long wait = due - System.nanoTime();
@@ -120,23 +127,29 @@ final class LoadGenerator {
                     if (!ok) {
                         failures.incrementAndGet();
                     }
-                    synchronized (latencies) {
-                        latencies.add(new long[] {done - intended});
+                    synchronized (samples) {
+                        samples.add(new Sample(request.kind(), done - intended));
                     }
                 }
             });
         }
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.MINUTES);
-        return result(label, latencies, measure, failures.get());
+        return result(label, samples, measure, failures.get());
     }
 
-    private static Result result(String label, List<long[]> latencyArrays, Duration measure, long failures) {
-        long[] all = latencyArrays.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    private static Result result(String label, List<Sample> samples, Duration measure, long failures) {
+        long[] all = samples.stream().mapToLong(Sample::nanos).sorted().toArray();
         if (all.length == 0) {
-            return new Result(label, 0, 0, 0, 0, failures);
+            return new Result(label, 0, 0, 0, 0, failures, Map.of());
         }
-        return new Result(label, all.length / (measure.toNanos() / 1e9), percentile(all, 0.50), percentile(all, 0.99), all.length, failures);
+        Map<String, Latency> byKind = new TreeMap<>();
+        samples.stream().collect(Collectors.groupingBy(Sample::kind)).forEach((kind, of) -> {
+            long[] sorted = of.stream().mapToLong(Sample::nanos).sorted().toArray();
+            byKind.put(kind, new Latency(sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6));
+        });
+        return new Result(label, all.length / (measure.toNanos() / 1e9), percentile(all, 0.50), percentile(all, 0.99), all.length, failures,
+                byKind);
     }
 
     private static double percentile(long[] sorted, double p) {
