@@ -28,6 +28,7 @@ import dev.otabridge.security.TokenStore;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.RecordsReader;
 import dev.otabridge.store.StoreSetup;
+import dev.otabridge.sync.ConfirmingRabbitMQComponent;
 import dev.otabridge.sync.Lease;
 import dev.otabridge.sync.Outbox;
 import dev.otabridge.sync.TransitionDetector;
@@ -188,6 +189,8 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("transitionDetector", new TransitionDetector(dataSource, json, Clock.systemUTC(), eventSource,
                 syncBatchSize, Duration.ofMinutes(stallAfterMinutes), metrics));
         registry.bind("rabbitConnectionFactory", rabbit);
+        // spring-rabbitmq: targets keep their URIs; a send waits for its confirm without holding a thread
+        context.addComponent("spring-rabbitmq", new ConfirmingRabbitMQComponent());
         registry.bind("storeHealthCheck", new StoreHealthCheck(dataSource));
         if (relayEnabled && targets.contains("spring-rabbitmq:")) {
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(rabbit));
@@ -214,16 +217,18 @@ public class BundleConfiguration implements CamelConfiguration {
 
     /**
      * For spring-rabbitmq targets. It connects on first use, so a bundle without a broker never
-     * touches it; SIMPLE publisher confirms let the relay wait for the broker's acknowledgement.
+     * touches it. Correlated publisher confirms and returns tell each send whether the broker took
+     * its message ({@link ConfirmingRabbitMQComponent}).
      */
     private CachingConnectionFactory rabbitConnectionFactory() {
         CachingConnectionFactory factory = new CachingConnectionFactory(rabbitHost, rabbitPort);
         factory.setUsername(rabbitUser);
         factory.setPassword(rabbitPassword);
         factory.setVirtualHost(rabbitVirtualHost);
-        factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
-        // each relay thread holds a channel while it waits for its confirm; with fewer cached than
-        // threads, channels would be opened and closed for every event
+        factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        factory.setPublisherReturns(true);
+        // a channel goes back to the cache as soon as it has published, its confirms still to come:
+        // with fewer cached than relay threads publishing at once, channels would be opened and closed per event
         factory.setChannelCacheSize(Math.max(25, relayParallelism));
         factory.setConnectionNameStrategy(f -> "ota-bridge");
         return factory;
