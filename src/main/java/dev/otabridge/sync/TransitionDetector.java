@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.ops.OtaMetrics;
 import dev.otabridge.store.DeviceKeys;
+import dev.otabridge.store.TableStatistics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ public final class TransitionDetector {
 
     private final JdbcTemplate jdbc;
     private final DeviceKeys deviceKeys;
+    private final TableStatistics outboxStatistics;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Clock clock;
@@ -83,6 +85,7 @@ public final class TransitionDetector {
                               OtaMetrics metrics) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.deviceKeys = DeviceKeys.of(dataSource);
+        this.outboxStatistics = TableStatistics.of(dataSource, "sync_outbox");
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.json = json;
         this.clock = clock;
@@ -104,6 +107,7 @@ public final class TransitionDetector {
         do {
             batch = transaction.execute(status -> detectBatch());
             events += batch.events();
+            outboxStatistics.wrote(batch.events());
         } while (batch.read() == batchSize);
         if (events > 0) {
             LOG.info("detected {} transition(s)", events);
@@ -154,6 +158,7 @@ public final class TransitionDetector {
                     + " WHERE d.org_id = s.org_id AND d.asset_id = s.asset_id)" + NOT_PENDING.formatted("s"), OBSERVATIONS);
             return observe(differing, true) + observe(gone, true);
         });
+        outboxStatistics.wrote(events);
         if (events > 0) {
             LOG.warn("reconciliation sweep found {} transition(s) made outside the bundle's write paths", events);
         }
