@@ -34,6 +34,11 @@ public final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final int MAX_FEED_PAGE = 1000;
 
+    /** Parameters: now, and the most events to take. */
+    static final String NEXT_BATCH = "SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at"
+            + " FROM sync_outbox o WHERE o.is_head = TRUE AND o.status = 'PENDING' AND o.next_attempt_at <= ?"
+            + " ORDER BY o.id FETCH FIRST ? ROWS ONLY";
+
     private static final RowMapper<OutboxEvent> EVENTS = (rs, i) -> new OutboxEvent(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8));
 
@@ -77,9 +82,7 @@ public final class Outbox {
         if (!relayLease.hold()) {
             return List.of();
         }
-        return jdbc.query("SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at"
-                + " FROM sync_outbox o WHERE o.is_head = TRUE AND o.status = 'PENDING' AND o.next_attempt_at <= ?"
-                + " ORDER BY o.id FETCH FIRST ? ROWS ONLY", EVENTS, clock.millis(), limit);
+        return jdbc.query(NEXT_BATCH, EVENTS, clock.millis(), limit);
     }
 
     /**
