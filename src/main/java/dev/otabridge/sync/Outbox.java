@@ -34,10 +34,14 @@ public final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final int MAX_FEED_PAGE = 1000;
 
-    /** Parameters: now, and the most events to take. */
+    /**
+     * Parameters: now, and the most events to take. The order names the heads index's whole prefix,
+     * although its first two columns are fixed here: HSQLDB reads a range in index order only then,
+     * and otherwise reads and sorts every pending head (118 ms against 0.4 ms with 100,000 pending).
+     */
     static final String NEXT_BATCH = "SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at"
             + " FROM sync_outbox o WHERE o.is_head = TRUE AND o.status = 'PENDING' AND o.next_attempt_at <= ?"
-            + " ORDER BY o.id FETCH FIRST ? ROWS ONLY";
+            + " ORDER BY o.is_head, o.status, o.id FETCH FIRST ? ROWS ONLY";
 
     private static final RowMapper<OutboxEvent> EVENTS = (rs, i) -> new OutboxEvent(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8));
