@@ -29,6 +29,8 @@ import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.RecordsReader;
 import dev.otabridge.store.StoreSetup;
 import dev.otabridge.sync.ConfirmingRabbitMQComponent;
+import dev.otabridge.sync.ContextRunning;
+import dev.otabridge.sync.EventMessage;
 import dev.otabridge.sync.Lease;
 import dev.otabridge.sync.Outbox;
 import dev.otabridge.sync.TransitionDetector;
@@ -196,6 +198,8 @@ public class BundleConfiguration implements CamelConfiguration {
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(rabbit));
         }
         bindMirror(registry, json, dataSource, store, records, metrics);
+        registry.bind("eventMessage", new EventMessage());
+        registry.bind("contextRunning", new ContextRunning());
         // made by Camel, so Camel shuts it down with the context
         registry.bind("relayThreads", context.getExecutorServiceManager().newFixedThreadPool(this, "relay", relayParallelism));
         registry.bind("outbox", new Outbox(dataSource, json, Clock.systemUTC(),

@@ -7,6 +7,8 @@ import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;
 import dev.otabridge.store.TestDatabase;
+import dev.otabridge.sync.ContextRunning;
+import dev.otabridge.sync.EventMessage;
 import dev.otabridge.sync.Outbox;
 import dev.otabridge.sync.TransitionDetector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -46,6 +48,8 @@ abstract class SyncRoutesTestSupport extends YamlRoutesTestSupport {
         registry.bind("transitionDetector", new TransitionDetector(database, JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2), metrics));
         registry.bind("outbox", new Outbox(database, JSON, Clock.systemUTC(),
                 new Outbox.RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1)), Duration.ofSeconds(10), metrics));
+        registry.bind("eventMessage", new EventMessage());
+        registry.bind("contextRunning", new ContextRunning());
         // one relay thread: the route tests assert what each mock received and in which order, and a
         // CI run once saw a mock miss exchanges under parallel delivery (not reproduced since; the
         // services tests cover the parallel relay against real brokers)
