@@ -31,7 +31,8 @@ public interface SearchField {
 
     /**
      * For a localized (StringI18n) field, the start of a sub-select over its per-locale texts,
-     * correlated with the outer row; it exposes {@code t.locale} and {@code t.content}. Null otherwise.
+     * correlated with the outer row; it exposes {@code t.locale} and {@code t.content} and takes one
+     * value, the organization ({@link SqlCondition#ORGANIZATION}). Null otherwise.
      */
     default String localizedTexts() {
         return spec().localizedTexts();

@@ -76,24 +76,32 @@ public final class SqlCompiler {
 
     private static String localizedLike(FieldRef ref, String value, List<Object> parameters) {
         SearchField field = ref.field();
-        String texts = field.localizedTexts();
         String locale = ref.locale();
         if (locale.equals(FieldRef.DEFAULT_NAME)) {
             return lowerLike(field.column(), value, parameters);
         }
         if (locale.equals(FieldRef.ALL_NAMES)) {
             String defaultName = lowerLike(field.column(), value, parameters);
+            String texts = texts(field, parameters);
             parameters.addAll(SEARCHED_LOCALES);
             String localizedName = lowerLike("t.content", value, parameters);
             return "(" + defaultName + " OR EXISTS (" + texts + " AND t.locale IN ("
                     + SqlCondition.placeholders(SEARCHED_LOCALES.size()) + ") AND " + localizedName + "))";
         }
         // the locale's own name where it has one, the default name where it has none
+        String texts = texts(field, parameters);
         parameters.add(locale);
         String localizedName = lowerLike("t.content", value, parameters);
+        String otherTexts = texts(field, parameters);
         parameters.add(locale);
         String defaultName = lowerLike(field.column(), value, parameters);
         return "(EXISTS (" + texts + " AND t.locale = ? AND " + localizedName + ")"
-                + " OR (NOT EXISTS (" + texts + " AND t.locale = ?) AND " + defaultName + "))";
+                + " OR (NOT EXISTS (" + otherTexts + " AND t.locale = ?) AND " + defaultName + "))";
+    }
+
+    /** The field's sub-select over its texts, whose one value, the organization, is bound per request. */
+    private static String texts(SearchField field, List<Object> parameters) {
+        parameters.add(SqlCondition.ORGANIZATION);
+        return field.localizedTexts();
     }
 }

@@ -2,11 +2,28 @@ package dev.otabridge.expression;
 
 import java.util.List;
 
-/** A WHERE condition with {@code ?} placeholders and the values bound to them, in order. */
+/**
+ * A WHERE condition with {@code ?} placeholders and the values bound to them, in order. A compiled
+ * expression does not know the organization it will search, yet may need it as a value (see
+ * {@link #ORGANIZATION}); {@link #forOrganization} puts it in.
+ */
 public record SqlCondition(String sql, List<Object> parameters) {
+
+    /** Stands among a compiled expression's values for the organization of the request it serves. */
+    public static final Object ORGANIZATION = new Object() {
+        @Override
+        public String toString() {
+            return "<the request's organization>";
+        }
+    };
 
     public SqlCondition {
         parameters = List.copyOf(parameters);
+    }
+
+    /** This condition with {@code orgId} for every {@link #ORGANIZATION} among its values. */
+    public SqlCondition forOrganization(String orgId) {
+        return new SqlCondition(sql, parameters.stream().map(value -> value == ORGANIZATION ? orgId : value).toList());
     }
 
     /** {@code ?, ?, ?}: the placeholders of an IN list of {@code count} values (at least one). */

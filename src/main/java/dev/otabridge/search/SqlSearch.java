@@ -66,7 +66,7 @@ public final class SqlSearch<T> {
         }
         List<Object> parameters = new ArrayList<>();
         parameters.add(request.orgId());
-        parameters.addAll(filter.get().parameters());
+        parameters.addAll(filter.get().forOrganization(request.orgId()).parameters());
         return new SqlCondition(orgFilter + " AND " + filter.get().sql(), parameters);
     }
 

@@ -47,19 +47,25 @@ class SqlCompilerTest {
     void plainNameSearchesDefaultChineseAndEnglish() {
         SqlCondition c = jobs("name like 'x'");
         assertEquals("(LOWER(j.name_default) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM ota_job_text t"
-                + " WHERE t.org_id = j.org_id AND t.job_id = j.job_id AND t.attr = 'name'"
+                + " WHERE t.org_id = ? AND t.job_id = j.job_id AND t.attr = 'name'"
                 + " AND t.locale IN (?, ?) AND LOWER(t.content) LIKE ? ESCAPE '\\'))", c.sql());
-        assertEquals(List.of("%x%", "zh_CN", "en_US", "%x%"), c.parameters());
+        assertEquals(List.of("%x%", SqlCondition.ORGANIZATION, "zh_CN", "en_US", "%x%"), c.parameters());
     }
 
     @Test
     void aLocaleFallsBackToTheDefaultNameWhereItHasNone() {
         SqlCondition c = jobs("firmwareName.ja_JP like 'x'");
-        assertEquals("(EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = j.org_id AND t.job_id = j.job_id"
+        assertEquals("(EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id"
                 + " AND t.attr = 'firmwareName' AND t.locale = ? AND LOWER(t.content) LIKE ? ESCAPE '\\')"
-                + " OR (NOT EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = j.org_id AND t.job_id = j.job_id"
+                + " OR (NOT EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id"
                 + " AND t.attr = 'firmwareName' AND t.locale = ?) AND LOWER(j.firmware_name_default) LIKE ? ESCAPE '\\'))", c.sql());
-        assertEquals(List.of("ja_JP", "%x%", "ja_JP", "%x%"), c.parameters());
+        assertEquals(List.of(SqlCondition.ORGANIZATION, "ja_JP", "%x%", SqlCondition.ORGANIZATION, "ja_JP", "%x%"), c.parameters());
+    }
+
+    @Test
+    void theTextsSearchedAreThoseOfTheRequestsOrganization() {
+        SqlCondition c = jobs("name.zh_CN like 'x' or productKey = 'p'").forOrganization("o1");
+        assertEquals(List.of("o1", "zh_CN", "%x%", "o1", "zh_CN", "%x%", "p"), c.parameters());
     }
 
     @Test

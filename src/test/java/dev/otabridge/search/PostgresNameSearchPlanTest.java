@@ -78,4 +78,12 @@ class PostgresNameSearchPlanTest {
         String plan = plan("name.zh_CN like 'ab12'");
         assertTrue(plan.contains("ota_job_text_content_trgm"), plan);
     }
+
+    @Test
+    void aNameSearchReadsTheTextsOfItsOwnOrganizationOnly() {
+        String plan = plan("firmwareName like 'e5'");
+        String texts = plan.substring(plan.indexOf("on ota_job_text"));
+        String textsScan = texts.lines().limit(3).collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(textsScan.contains("Index Cond: (((org_id)::text = 'o3'::text)"), plan);
+    }
 }
