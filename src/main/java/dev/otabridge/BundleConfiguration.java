@@ -35,10 +35,13 @@ import dev.otabridge.sync.Lease;
 import dev.otabridge.sync.Outbox;
 import dev.otabridge.sync.TransitionDetector;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -50,7 +53,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Builds the beans the routes call, from the {@code ota.*} settings (their defaults live in
- * application.properties alone). Schema migration and the demo data run here, once, before any
+ * application.properties alone). Schema migration and the demo data start here, once, and end before any
  * route starts.
  */
 public class BundleConfiguration implements CamelConfiguration {
@@ -176,8 +179,7 @@ public class BundleConfiguration implements CamelConfiguration {
         OtaMetrics metrics = new OtaMetrics(registryOfMetrics);
         OtaStore store = new OtaStore(dataSource, json);
         RecordsReader records = new RecordsReader(json);
-        StoreSetup.migrate(dataSource);
-        StoreSetup.loadDemoData(demoData, store, records);
+        setUpStoreWhileRoutesLoad(context, dataSource, store, records);
 
         ExpressionLimits limits = new ExpressionLimits(maxLength, maxInValues, maxDepth, maxComparisons);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -207,6 +209,31 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("outbox", new Outbox(dataSource, json, Clock.systemUTC(),
                 new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)),
                 Duration.ofSeconds(leaseSeconds), metrics));
+    }
+
+    /**
+     * Migrates the store and loads the demo data on a thread of its own while Camel loads and starts
+     * the routes (on a new data folder the two took about 2 s each, one after the other); the routes'
+     * consumers start only once the store is ready, and a store that cannot be set up stops the start.
+     */
+    private void setUpStoreWhileRoutesLoad(CamelContext context, DataSource dataSource, OtaStore store, RecordsReader records)
+            throws Exception {
+        CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
+            StoreSetup.migrate(dataSource);
+            try {
+                StoreSetup.loadDemoData(demoData, store, records);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, task -> new Thread(task, "store-setup").start());
+        // called before the routes' consumers start: no request or tick reaches a store not yet migrated
+        context.addStartupListener((camel, alreadyStarted) -> {
+            try {
+                ready.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        });
     }
 
     /** Mirror mode's beans; the routes that use them start only when ota.mirror.enabled is true. */
