@@ -1,5 +1,6 @@
 package dev.otabridge.expression;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,6 +37,14 @@ public interface SearchField {
      */
     default String localizedTexts() {
         return spec().localizedTexts();
+    }
+
+    /**
+     * For a localized field, the columns of the row holding its names in the locales a plain search
+     * ({@code name like 'x'}) matches besides the default name, qualified like {@link #column()}.
+     */
+    default List<String> localeColumns() {
+        return spec().localeColumns();
     }
 
     default boolean localized() {

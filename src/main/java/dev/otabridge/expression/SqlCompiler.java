@@ -12,9 +12,6 @@ import java.util.stream.Collectors;
  */
 public final class SqlCompiler {
 
-    /** The locales that an unqualified {@code name like 'v'} searches besides the default name. */
-    public static final List<String> SEARCHED_LOCALES = List.of("zh_CN", "en_US");
-
     private static final String LIKE = " LIKE ? ESCAPE '\\'";
 
     private SqlCompiler() {
@@ -81,12 +78,10 @@ public final class SqlCompiler {
             return lowerLike(field.column(), value, parameters);
         }
         if (locale.equals(FieldRef.ALL_NAMES)) {
-            String defaultName = lowerLike(field.column(), value, parameters);
-            String texts = texts(field, parameters);
-            parameters.addAll(SEARCHED_LOCALES);
-            String localizedName = lowerLike("t.content", value, parameters);
-            return "(" + defaultName + " OR EXISTS (" + texts + " AND t.locale IN ("
-                    + SqlCondition.placeholders(SEARCHED_LOCALES.size()) + ") AND " + localizedName + "))";
+            List<String> names = new ArrayList<>();
+            names.add(field.column());
+            names.addAll(field.localeColumns());
+            return names.stream().map(column -> lowerLike(column, value, parameters)).collect(Collectors.joining(" OR ", "(", ")"));
         }
         // the locale's own name where it has one, the default name where it has none
         String texts = texts(field, parameters);

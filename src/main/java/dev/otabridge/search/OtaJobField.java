@@ -9,6 +9,7 @@ import dev.otabridge.expression.Operator;
 import dev.otabridge.expression.SearchField;
 import dev.otabridge.expression.ValueType;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** Search OTA Job's fields (API document, request body, {@code expression}). */
@@ -18,10 +19,11 @@ public enum OtaJobField implements SearchField {
     FIRMWARE_VERSION(exact("firmwareVersion", EnumSet.of(EQ, IN), "j.firmware_version", "the firmware's version, exact match")),
     TYPE(exact("type", EnumSet.of(EQ), "j.job_type", "`upgrade` or `verify`")),
     STATUS(exact("status", EnumSet.of(EQ), "j.status", "`started` or `stopped`")),
-    NAME(localized("name", "j.name_default",
+    NAME(localized("name", "j.name_default", List.of("j.name_zh_cn", "j.name_en_us"),
             "the job's name, case-insensitive substring: plain = default, zh_CN or en_US name; "
                     + "`.defaultValue` = default name; `.<locale>` = that locale's name, or the default where it has none")),
-    FIRMWARE_NAME(localized("firmwareName", "j.firmware_name_default", "the firmware's name, searched like `name`"));
+    FIRMWARE_NAME(localized("firmwareName", "j.firmware_name_default", List.of("j.firmware_name_zh_cn", "j.firmware_name_en_us"),
+            "the firmware's name, searched like `name`"));
 
     private final FieldSpec spec;
 
@@ -45,9 +47,9 @@ public enum OtaJobField implements SearchField {
      * correlation with j is dropped, and it read the matching texts of every organization (236 ms for
      * firmwareName like '2.1.3' at 100,000 jobs; 32 ms with the organization given).
      */
-    private static FieldSpec localized(String name, String defaultColumn, String description) {
+    private static FieldSpec localized(String name, String defaultColumn, List<String> localeColumns, String description) {
         // name is a constant of this enum, never caller input
         String texts = "SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id AND t.attr = '" + name + "'";
-        return new FieldSpec(name, ValueType.STRING, EnumSet.of(LIKE), defaultColumn, texts, description);
+        return new FieldSpec(name, ValueType.STRING, EnumSet.of(LIKE), defaultColumn, texts, localeColumns, description);
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -37,11 +36,13 @@ public final class OtaStore {
                            CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(512)),
                            CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(16)), CAST(? AS BOOLEAN), CAST(? AS VARCHAR(16)),
                            CAST(? AS VARCHAR(4000000)), CAST(? AS BIGINT), CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(65536)),
-                           CAST(? AS INTEGER), CAST(? AS VARCHAR(16)), CAST(? AS BIGINT)))
+                           CAST(? AS INTEGER), CAST(? AS VARCHAR(16)), CAST(? AS BIGINT), CAST(? AS VARCHAR(512)),
+                           CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(512))))
                   AS s (org_id, job_id, product_key, name_default, name_json, firmware_id, firmware_version,
                         firmware_name_default, firmware_name_json, job_type, enable_upgrade_request, upgrade_policy,
                         upgrade_scope_json, upgrade_timeout, retry_policy_json, schedule_policy_json,
-                        maximum_concurrency, status, create_time)
+                        maximum_concurrency, status, create_time, name_zh_cn, name_en_us, firmware_name_zh_cn,
+                        firmware_name_en_us)
             ON j.org_id = s.org_id AND j.job_id = s.job_id
             WHEN MATCHED THEN UPDATE SET product_key = s.product_key, name_default = s.name_default,
                  name_json = s.name_json, firmware_id = s.firmware_id, firmware_version = s.firmware_version,
@@ -50,15 +51,17 @@ public final class OtaStore {
                  upgrade_policy = s.upgrade_policy, upgrade_scope_json = s.upgrade_scope_json,
                  upgrade_timeout = s.upgrade_timeout, retry_policy_json = s.retry_policy_json,
                  schedule_policy_json = s.schedule_policy_json, maximum_concurrency = s.maximum_concurrency,
-                 status = s.status, create_time = s.create_time
+                 status = s.status, create_time = s.create_time, name_zh_cn = s.name_zh_cn, name_en_us = s.name_en_us,
+                 firmware_name_zh_cn = s.firmware_name_zh_cn, firmware_name_en_us = s.firmware_name_en_us
             WHEN NOT MATCHED THEN INSERT (org_id, job_id, product_key, name_default, name_json, firmware_id,
                  firmware_version, firmware_name_default, firmware_name_json, job_type, enable_upgrade_request,
                  upgrade_policy, upgrade_scope_json, upgrade_timeout, retry_policy_json, schedule_policy_json,
-                 maximum_concurrency, status, create_time)
+                 maximum_concurrency, status, create_time, name_zh_cn, name_en_us, firmware_name_zh_cn, firmware_name_en_us)
                  VALUES (s.org_id, s.job_id, s.product_key, s.name_default, s.name_json, s.firmware_id,
                  s.firmware_version, s.firmware_name_default, s.firmware_name_json, s.job_type, s.enable_upgrade_request,
                  s.upgrade_policy, s.upgrade_scope_json, s.upgrade_timeout, s.retry_policy_json, s.schedule_policy_json,
-                 s.maximum_concurrency, s.status, s.create_time)
+                 s.maximum_concurrency, s.status, s.create_time, s.name_zh_cn, s.name_en_us, s.firmware_name_zh_cn,
+                 s.firmware_name_en_us)
             """;
 
     private final JdbcTemplate jdbc;
@@ -115,7 +118,9 @@ public final class OtaStore {
         jdbc.update(MERGE_JOB, job.orgId(), job.jobId(), job.productKey(), defaultName(job.name()), write(job.name()),
                 job.firmwareId(), job.firmwareVersion(), defaultName(job.firmwareName()), write(job.firmwareName()),
                 job.type(), job.enableUpgradeRequest(), job.upgradePolicy(), write(job.upgradeScope()), job.upgradeTimeout(),
-                write(job.retryPolicy()), write(job.schedulePolicy()), job.maximumConcurrency(), job.status(), job.createTime());
+                write(job.retryPolicy()), write(job.schedulePolicy()), job.maximumConcurrency(), job.status(), job.createTime(),
+                localeName(job.name(), "zh_CN"), localeName(job.name(), "en_US"), localeName(job.firmwareName(), "zh_CN"),
+                localeName(job.firmwareName(), "en_US"));
         jdbc.update("DELETE FROM ota_job_text WHERE org_id = ? AND job_id = ?", job.orgId(), job.jobId());
         List<Object[]> texts = new ArrayList<>();
         addTexts(texts, job, "name", job.name());
@@ -125,13 +130,20 @@ public final class OtaStore {
 
     /** Only non-empty texts become rows: a locale without one falls back to the default name. */
     private static void addTexts(List<Object[]> texts, JobInfo job, String attr, JsonNode name) {
-        Iterator<Map.Entry<String, JsonNode>> locales = name.path("i18nValue").fields();
+        Iterator<String> locales = name.path("i18nValue").fieldNames();
         while (locales.hasNext()) {
-            Map.Entry<String, JsonNode> locale = locales.next();
-            if (locale.getValue().isTextual() && !locale.getValue().textValue().isEmpty()) {
-                texts.add(new Object[] {job.orgId(), job.jobId(), attr, locale.getKey(), locale.getValue().textValue()});
+            String locale = locales.next();
+            String text = localeName(name, locale);
+            if (text != null) {
+                texts.add(new Object[] {job.orgId(), job.jobId(), attr, locale, text});
             }
         }
+    }
+
+    /** A StringI18n's non-empty text in one locale; null where it has none. */
+    private static String localeName(JsonNode name, String locale) {
+        JsonNode text = name.path("i18nValue").path(locale);
+        return text.isTextual() && !text.textValue().isEmpty() ? text.textValue() : null;
     }
 
     private static String defaultName(JsonNode name) {

@@ -46,10 +46,9 @@ class SqlCompilerTest {
     @Test
     void plainNameSearchesDefaultChineseAndEnglish() {
         SqlCondition c = jobs("name like 'x'");
-        assertEquals("(LOWER(j.name_default) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM ota_job_text t"
-                + " WHERE t.org_id = ? AND t.job_id = j.job_id AND t.attr = 'name'"
-                + " AND t.locale IN (?, ?) AND LOWER(t.content) LIKE ? ESCAPE '\\'))", c.sql());
-        assertEquals(List.of("%x%", SqlCondition.ORGANIZATION, "zh_CN", "en_US", "%x%"), c.parameters());
+        assertEquals("(LOWER(j.name_default) LIKE ? ESCAPE '\\' OR LOWER(j.name_zh_cn) LIKE ? ESCAPE '\\'"
+                + " OR LOWER(j.name_en_us) LIKE ? ESCAPE '\\')", c.sql());
+        assertEquals(List.of("%x%", "%x%", "%x%"), c.parameters());
     }
 
     @Test

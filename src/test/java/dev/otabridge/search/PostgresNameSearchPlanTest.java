@@ -1,5 +1,6 @@
 package dev.otabridge.search;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,10 +81,29 @@ class PostgresNameSearchPlanTest {
     }
 
     @Test
-    void aNameSearchReadsTheTextsOfItsOwnOrganizationOnly() {
-        String plan = plan("firmwareName like 'e5'");
-        String texts = plan.substring(plan.indexOf("on ota_job_text"));
-        String textsScan = texts.lines().limit(3).collect(java.util.stream.Collectors.joining("\n"));
-        assertTrue(textsScan.contains("Index Cond: (((org_id)::text = 'o3'::text)"), plan);
+    void aLocaleNameSearchReadsTheTextsOfItsOwnOrganizationOnly() {
+        String plan = plan("name.zh_CN like 'e5'");
+        List<String> lines = plan.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(" on ota_job_text ")) {
+                int indent = indent(lines.get(i));
+                StringBuilder scan = new StringBuilder(lines.get(i));
+                for (int j = i + 1; j < lines.size() && indent(lines.get(j)) > indent; j++) {
+                    scan.append('\n').append(lines.get(j));
+                }
+                assertTrue(scan.toString().contains("(org_id)::text = 'o3'::text"), "a read of the texts not limited to o3:\n" + plan);
+            }
+        }
+        assertTrue(plan.contains(" on ota_job_text "), plan);
+    }
+
+    private static int indent(String line) {
+        return line.length() - line.stripLeading().length();
+    }
+
+    @Test
+    void aPlainNameSearchReadsTheJobRowsAlone() {
+        String plan = plan("name like 'e5'");
+        assertFalse(plan.contains("ota_job_text"), plan);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,16 @@ class OtaStoreTest {
                 jdbc.queryForList("SELECT attr, locale, content FROM ota_job_text"));
         assertEquals("{\"defaultValue\":\"n\",\"i18nValue\":{\"ja_JP\":\"名前\",\"en_US\":\"\"}}",
                 jdbc.queryForObject("SELECT name_json FROM ota_job", String.class));
+    }
+
+    @Test
+    void theNamesAPlainSearchMatchesFollowTheLatestNameInTheJobRow() {
+        store.upsert(reader.read("{\"jobs\":[" + job("{\"defaultValue\":\"n\",\"i18nValue\":{\"zh_CN\":\"名\",\"en_US\":\"N\"}}") + "]}"));
+        assertEquals(Arrays.asList("名", "N", null, null), jdbc.queryForList("SELECT name_zh_cn, name_en_us, firmware_name_zh_cn,"
+                + " firmware_name_en_us FROM ota_job").get(0).values().stream().toList());
+        store.upsert(reader.read("{\"jobs\":[" + job("{\"defaultValue\":\"n\",\"i18nValue\":{\"zh_CN\":\"新\",\"en_US\":\"\"}}") + "]}"));
+        assertEquals(Arrays.asList("新", null), jdbc.queryForList("SELECT name_zh_cn, name_en_us FROM ota_job").get(0).values().stream()
+                .toList());
     }
 
     @Test
