@@ -53,8 +53,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Builds the beans the routes call, from the {@code ota.*} settings (their defaults live in
- * application.properties alone). Schema migration and the demo data start here, once, and end before any
- * route starts.
+ * application.properties alone). Schema migration and the demo data start here, once, and are done
+ * before any route takes a message.
  */
 public class BundleConfiguration implements CamelConfiguration {
 
