@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Compiles a validated expression into a parameterised SQL condition. Only column names from the
@@ -20,7 +21,18 @@ public final class SqlCompiler {
     public static SqlCondition compile(Expr expr) {
         List<Object> parameters = new ArrayList<>();
         String sql = write(expr, parameters);
-        return new SqlCondition(sql, parameters);
+        return new SqlCondition(sql, parameters, pinned(expr).collect(Collectors.toSet()));
+    }
+
+    /** The columns an expression holds to one value: those of its equalities that every match must meet. */
+    private static Stream<String> pinned(Expr expr) {
+        if (expr instanceof Expr.And and) {
+            return and.terms().stream().flatMap(SqlCompiler::pinned);
+        }
+        if (expr instanceof Expr.Comparison c && (c.op() == Operator.EQ || c.op() == Operator.IN) && c.values().size() == 1) {
+            return Stream.of(c.field().field().column());
+        }
+        return Stream.empty();
     }
 
     /**

@@ -5,7 +5,8 @@ import org.springframework.jdbc.core.RowMapper;
 
 /**
  * What one search API reads: its name (the action), its field table, its table with alias, the columns its rows are made
- * of, and its order, which ends in a unique key so pages never repeat or skip a row.
+ * of, and the order it pages in.
  */
-public record SearchTarget<T>(String api, FieldTable fields, String table, String alias, String columns, String orderBy, RowMapper<T> rows) {
+public record SearchTarget<T>(String api, FieldTable fields, String table, String alias, String columns, PageOrder order,
+        RowMapper<T> rows) {
 }

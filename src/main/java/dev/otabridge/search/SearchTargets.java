@@ -8,6 +8,7 @@ import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.JobInfo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /** The two EnOS search APIs, each as the table it reads and the order it pages in. */
 public final class SearchTargets {
@@ -22,7 +23,8 @@ public final class SearchTargets {
     public static SearchTarget<DeviceFirmware> deviceUpgrades() {
         return new SearchTarget<>("searchDeviceUpgrade", DEVICE_UPGRADE_FIELDS, "device_firmware", "d",
                 "d.org_id, d.asset_id, d.product_key, d.device_key, d.firmware_version, d.is_upgrading",
-                "d.org_id, d.asset_id",
+                new PageOrder("d.org_id", List.of(List.of("d.product_key"), List.of("d.firmware_version"),
+                        List.of("d.is_upgrading", "d.product_key")), List.of("d.asset_id"), ""),
                 (rs, i) -> new DeviceFirmware(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getBoolean(6)));
     }
@@ -33,7 +35,8 @@ public final class SearchTargets {
                 "j.org_id, j.product_key, j.job_id, j.name_json, j.firmware_id, j.firmware_version, j.firmware_name_json,"
                         + " j.job_type, j.enable_upgrade_request, j.upgrade_policy, j.upgrade_scope_json, j.upgrade_timeout,"
                         + " j.status, j.create_time, j.retry_policy_json, j.schedule_policy_json, j.maximum_concurrency",
-                "j.org_id DESC, j.create_time DESC, j.job_id DESC",
+                new PageOrder("j.org_id", List.of(List.of("j.product_key"), List.of("j.firmware_id"), List.of("j.firmware_version"),
+                        List.of("j.status", "j.job_type")), List.of("j.create_time", "j.job_id"), " DESC"),
                 (rs, i) -> new JobInfo(rs.getString(1), rs.getString(2), rs.getString(3), tree(json, rs, 4),
                         rs.getString(5), rs.getString(6), tree(json, rs, 7), rs.getString(8), rs.getBoolean(9),
                         rs.getString(10), tree(json, rs, 11), rs.getLong(12), rs.getString(13), rs.getLong(14),

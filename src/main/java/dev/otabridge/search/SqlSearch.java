@@ -43,7 +43,7 @@ public final class SqlSearch<T> {
     }
 
     String pageSql(SqlCondition condition) {
-        return "SELECT " + target.columns() + from(condition) + " ORDER BY " + target.orderBy() + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        return "SELECT " + target.columns() + from(condition) + " ORDER BY " + target.order().sql(condition.pinnedColumns()) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     }
 
     static List<Object> pageParameters(SqlCondition condition, SearchRequest request) {
@@ -67,7 +67,7 @@ public final class SqlSearch<T> {
         List<Object> parameters = new ArrayList<>();
         parameters.add(request.orgId());
         parameters.addAll(filter.get().forOrganization(request.orgId()).parameters());
-        return new SqlCondition(orgFilter + " AND " + filter.get().sql(), parameters);
+        return new SqlCondition(orgFilter + " AND " + filter.get().sql(), parameters, filter.get().pinnedColumns());
     }
 
     private Optional<SqlCondition> compile(String expression) {

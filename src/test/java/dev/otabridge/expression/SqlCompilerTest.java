@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.otabridge.search.SearchTargets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SqlCompilerTest {
@@ -24,6 +25,17 @@ class SqlCompilerTest {
         SqlCondition c = devices("productKey = 'a' and firmwareVersion in ('1', '2') or isUpgrading = true");
         assertEquals("((d.product_key = ? AND d.firmware_version IN (?, ?)) OR d.is_upgrading = ?)", c.sql());
         assertEquals(List.of("a", "1", "2", true), c.parameters());
+    }
+
+    @Test
+    void onlyEqualitiesEveryMatchMustMeetPinTheirColumn() {
+        assertEquals(Set.of("d.product_key", "d.is_upgrading"), devices("isUpgrading = false and productKey = 'a'").pinnedColumns());
+        assertEquals(Set.of("d.product_key", "d.is_upgrading", "d.firmware_version"),
+                devices("(productKey in ('a') and firmwareVersion = '1') and isUpgrading = true").pinnedColumns());
+        assertEquals(Set.of("d.is_upgrading"), devices("(productKey = 'a' or productKey = 'b') and isUpgrading = true").pinnedColumns());
+        assertEquals(Set.of(), devices("productKey in ('a', 'b')").pinnedColumns());
+        assertEquals(Set.of(), devices("productKey = 'a' or isUpgrading = true").pinnedColumns());
+        assertEquals(Set.of("j.status"), jobs("status = 'started' and name like 'x'").pinnedColumns());
     }
 
     @Test
