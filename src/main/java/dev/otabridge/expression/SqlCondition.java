@@ -7,8 +7,9 @@ import java.util.Set;
  * A WHERE condition with {@code ?} placeholders and the values bound to them, in order. A compiled
  * expression does not know the organization it will search, yet may need it as a value (see
  * {@link #ORGANIZATION}); {@link #forOrganization} puts it in. {@code pinnedColumns} are the
- * columns the condition holds to one value in every row it matches: naming them in a page's ORDER
- * BY changes no order, yet lets HSQLDB read an index on them in order.
+ * columns the condition holds to one value in every row it matches (equality is exact in both
+ * stores: HSQLDB is set to NO PAD, so {@code '1.0 '} is not {@code '1.0'}): naming them in a page's
+ * ORDER BY changes no order, yet lets HSQLDB read an index on them in order.
  */
 public record SqlCondition(String sql, List<Object> parameters, Set<String> pinnedColumns) {
 
