@@ -45,8 +45,8 @@ public final class SqlSearch<T> {
 
     /**
      * The statement, kept from PostgreSQL's plan for any values. The JDBC driver prepares a
-     * statement on the server from its fifth run, and PostgreSQL then plans it once for any values;
-     * such a plan cannot tell a selective name pattern from one every job matches, and read the
+     * statement on the server from its fifth run, and PostgreSQL then settles, a few runs later, on
+     * one plan for any values; such a plan cannot tell a selective name pattern from one every job matches, and read the
      * trigram index of both: {@code name like 'prod0048' and firmwareName like 'firmware'} took
      * 47-70 ms with it, 8-13 ms planned for its values (planning included), on the benchmark's fleet.
      * The store's other statements keep the driver's default: they read and write by key.
