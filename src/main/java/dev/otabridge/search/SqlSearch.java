@@ -46,10 +46,11 @@ public final class SqlSearch<T> {
     /**
      * The statement, kept from PostgreSQL's plan for any values. The JDBC driver prepares a
      * statement on the server from its fifth run, and PostgreSQL then settles, a few runs later, on
-     * one plan for any values; such a plan cannot tell a selective name pattern from one every job matches, and read the
-     * trigram index of both: {@code name like 'prod0048' and firmwareName like 'firmware'} took
-     * 47-70 ms with it, 8-13 ms planned for its values (planning included), on the benchmark's fleet.
-     * The store's other statements keep the driver's default: they read and write by key.
+     * one plan for any values; such a plan cannot tell a selective name pattern from one every job
+     * matches, and read the trigram index of both: {@code name like 'prod0048' and firmwareName like
+     * 'firmware'} took 47-70 ms with it, 8-13 ms planned for its values (planning included), on the
+     * benchmark's fleet. The store's other statements keep the driver's default: they read and write
+     * by key.
      */
     private static PreparedStatementCreator plannedForItsValues(String sql, List<Object> parameters) {
         return connection -> {
@@ -67,7 +68,8 @@ public final class SqlSearch<T> {
     }
 
     String pageSql(SqlCondition condition) {
-        return "SELECT " + target.columns() + from(condition) + " ORDER BY " + target.order().sql(condition.pinnedColumns()) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        return "SELECT " + target.columns() + from(condition) + " ORDER BY " + target.order().sql(condition.pinnedColumns())
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     }
 
     static List<Object> pageParameters(SqlCondition condition, SearchRequest request) {
