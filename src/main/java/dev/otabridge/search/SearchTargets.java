@@ -24,7 +24,7 @@ public final class SearchTargets {
         return new SearchTarget<>("searchDeviceUpgrade", DEVICE_UPGRADE_FIELDS, "device_firmware", "d",
                 "d.org_id, d.asset_id, d.product_key, d.device_key, d.firmware_version, d.is_upgrading",
                 new PageOrder("d.org_id", List.of(List.of("d.product_key"), List.of("d.firmware_version"),
-                        List.of("d.is_upgrading", "d.product_key")), List.of("d.asset_id"), ""),
+                        List.of("d.is_upgrading"), List.of("d.is_upgrading", "d.product_key")), List.of("d.asset_id"), ""),
                 (rs, i) -> new DeviceFirmware(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getBoolean(6)));
     }
