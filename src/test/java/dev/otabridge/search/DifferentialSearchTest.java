@@ -126,18 +126,40 @@ public class DifferentialSearchTest {
                     .filter(t -> org.apply(t).equals(orgId) && ExpressionEvaluator.matches(tree, rows.apply(t)))
                     .sorted(order).toList();
             nonEmpty += expected.isEmpty() ? 0 : 1;
-            int pageSize = pick(random, PAGE_SIZES);
-            int pages = expected.size() / pageSize + 1;
-            for (int pageNo = 1; pageNo <= pages; pageNo++) {
-                SearchPage<T> page = search.run(new SearchRequest(orgId, expression, pageNo, pageSize));
-                int from = Math.min(expected.size(), (pageNo - 1) * pageSize);
-                String context = "seed " + SEED + ", org " + orgId + ", page " + pageNo + "/" + pageSize + ", expression: " + expression;
-                assertEquals(expected.size(), page.totalSize(), context);
-                assertEquals(expected.subList(from, Math.min(expected.size(), from + pageSize)), page.data(), context);
-            }
+            assertPages(search, orgId, expression, expected);
         }
         // the generator must produce expressions that select something, or the comparison proves little
         assertTrue(nonEmpty > EXPRESSIONS_PER_API / 4, "only " + nonEmpty + " expressions matched any row");
+    }
+
+    /** Every page of one search against the evaluator's rows, totalSize included. */
+    private <T> void assertPages(SqlSearch<T> search, String orgId, String expression, List<T> expected) {
+        int pageSize = pick(random, PAGE_SIZES);
+        int pages = expected.size() / pageSize + 1;
+        for (int pageNo = 1; pageNo <= pages; pageNo++) {
+            SearchPage<T> page = search.run(new SearchRequest(orgId, expression, pageNo, pageSize));
+            int from = Math.min(expected.size(), (pageNo - 1) * pageSize);
+            String context = "seed " + SEED + ", org " + orgId + ", page " + pageNo + "/" + pageSize + ", expression: " + expression;
+            assertEquals(expected.size(), page.totalSize(), context);
+            assertEquals(expected.subList(from, Math.min(expected.size(), from + pageSize)), page.data(), context);
+        }
+    }
+
+    /** Without an expression a devices search reads its total from the per-organization count (V10), not from the rows. */
+    @Test
+    public void searchesWithoutAnExpressionAnswerTheWholeOrganization() {
+        SqlSearch<DeviceFirmware> deviceSearch = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.deviceUpgrades(),
+                ExpressionLimits.DEFAULT, 100, new OtaMetrics(new SimpleMeterRegistry()));
+        SqlSearch<JobInfo> jobSearch = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.otaJobs(JSON), ExpressionLimits.DEFAULT,
+                100, new OtaMetrics(new SimpleMeterRegistry()));
+        List<String> orgs = new ArrayList<>(ORGS);
+        orgs.add("an organization without rows");
+        for (String orgId : orgs) {
+            assertPages(deviceSearch, orgId, null, devices.stream().filter(d -> d.orgId().equals(orgId))
+                    .sorted(Comparator.comparing(DeviceFirmware::assetId)).toList());
+            assertPages(jobSearch, orgId, null, jobs.stream().filter(j -> j.orgId().equals(orgId))
+                    .sorted(Comparator.comparingLong(JobInfo::createTime).thenComparing(JobInfo::jobId).reversed()).toList());
+        }
     }
 
     /** A random valid expression: nested and/or, keywords in any case, both quote styles. */

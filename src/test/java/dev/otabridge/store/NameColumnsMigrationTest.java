@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Arrays;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -14,11 +12,8 @@ class NameColumnsMigrationTest {
 
     @Test
     void theNamesOfJobsStoredBeforeAreCopiedIntoTheirRows() {
-        try (HikariDataSource dataSource = new HikariDataSource()) {
-            dataSource.setJdbcUrl("jdbc:hsqldb:mem:v8-" + UUID.randomUUID() + ";hsqldb.tx=mvcc");
-            dataSource.setUsername("SA");
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/hsqldb")
-                    .target("7").load().migrate();
+        try (HikariDataSource dataSource = TestDatabase.freshUnmigrated()) {
+            TestDatabase.migrateTo(dataSource, "7");
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             jdbc.update("INSERT INTO ota_job (org_id, job_id, name_default, name_json, firmware_id, firmware_version, firmware_name_json,"
                     + " job_type, enable_upgrade_request, upgrade_timeout, status, create_time)"

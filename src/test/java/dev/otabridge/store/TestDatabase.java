@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /** A fresh, migrated store per call: test classes share a JVM and a server, so names must not repeat. */
 public final class TestDatabase {
@@ -14,17 +16,37 @@ public final class TestDatabase {
 
     /** An in-memory HSQLDB. */
     public static HikariDataSource fresh() {
+        HikariDataSource dataSource = freshUnmigrated();
+        StoreSetup.migrate(dataSource);
+        return dataSource;
+    }
+
+    /** An in-memory HSQLDB without a schema, for a test to migrate it by steps ({@link #migrateTo}). */
+    public static HikariDataSource freshUnmigrated() {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl("jdbc:hsqldb:mem:test-" + UUID.randomUUID() + ";hsqldb.tx=mvcc");
         dataSource.setUsername("SA");
         dataSource.setPassword("");
         dataSource.setMaximumPoolSize(4);
-        StoreSetup.migrate(dataSource);
         return dataSource;
+    }
+
+    /** Applies the migrations up to {@code version}: a store as an earlier release left it. */
+    public static void migrateTo(DataSource dataSource, String version) {
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + StoreSetup.vendor(dataSource))
+                .target(version).load().migrate();
     }
 
     /** A schema of its own in the machine's PostgreSQL (database test), dropped again on close. */
     public static HikariDataSource postgres() {
+        HikariDataSource dataSource = postgresUnmigrated();
+        StoreSetup.migrate(dataSource);
+        return dataSource;
+    }
+
+    /** {@link #postgres()} without a schema, for a test to migrate it by steps ({@link #migrateTo}). */
+    public static HikariDataSource postgresUnmigrated() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
         String server = "jdbc:postgresql://127.0.0.1:5432/test";
         try (Connection connection = java.sql.DriverManager.getConnection(server, "postgres", "");
@@ -48,7 +70,6 @@ public final class TestDatabase {
         dataSource.setJdbcUrl(server + "?currentSchema=" + schema);
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(4);
-        StoreSetup.migrate(dataSource);
         return dataSource;
     }
 }
