@@ -3,7 +3,10 @@
 -- the first count are committed together, so no row is counted twice or missed.
 LOCK TABLE device_firmware IN SHARE ROW EXCLUSIVE MODE;
 
-CREATE FUNCTION device_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The function names device_count without a schema; SET search_path FROM CURRENT resolves it in
+-- the schema this migration runs in, so a write from a session with another search_path (psql,
+-- naming the table with its schema) is counted instead of failing.
+CREATE FUNCTION device_count_change() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     IF TG_OP IN ('DELETE', 'UPDATE') THEN
         UPDATE device_count SET devices = devices - 1 WHERE org_id = OLD.org_id;
