@@ -5,9 +5,8 @@ import org.springframework.jdbc.core.RowMapper;
 
 /**
  * What one search API reads: its name (the action), its field table, its table with alias, the columns its rows are made
- * of, the order it pages in, and, where the store keeps one, the statement reading an organization's
- * number of rows (its one parameter the organization; null: rows are counted).
+ * of, and the order it pages in.
  */
 public record SearchTarget<T>(String api, FieldTable fields, String table, String alias, String columns, PageOrder order,
-        String organizationTotal, RowMapper<T> rows) {
+        RowMapper<T> rows) {
 }

@@ -19,17 +19,12 @@ public final class SearchTargets {
     private SearchTargets() {
     }
 
-    /**
-     * Devices by assetId; org_id leads the ORDER BY so the database reads the primary key in order.
-     * An organization's total is kept per organization (V10): counting the largest one's devices
-     * took 104 ms on HSQLDB. Jobs, about a thousand an organization, are counted.
-     */
+    /** Devices by assetId; org_id leads the ORDER BY so the database reads the primary key in order. */
     public static SearchTarget<DeviceFirmware> deviceUpgrades() {
         return new SearchTarget<>("searchDeviceUpgrade", DEVICE_UPGRADE_FIELDS, "device_firmware", "d",
                 "d.org_id, d.asset_id, d.product_key, d.device_key, d.firmware_version, d.is_upgrading",
                 new PageOrder("d.org_id", List.of(List.of("d.product_key"), List.of("d.firmware_version"),
                         List.of("d.is_upgrading"), List.of("d.is_upgrading", "d.product_key")), List.of("d.asset_id"), ""),
-                "SELECT COALESCE(SUM(devices), 0) FROM device_count WHERE org_id = ?",
                 (rs, i) -> new DeviceFirmware(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getBoolean(6)));
     }
@@ -42,7 +37,6 @@ public final class SearchTargets {
                         + " j.status, j.create_time, j.retry_policy_json, j.schedule_policy_json, j.maximum_concurrency",
                 new PageOrder("j.org_id", List.of(List.of("j.product_key"), List.of("j.firmware_id"), List.of("j.firmware_version"),
                         List.of("j.status", "j.job_type")), List.of("j.create_time", "j.job_id"), " DESC"),
-                null,
                 (rs, i) -> new JobInfo(rs.getString(1), rs.getString(2), rs.getString(3), tree(json, rs, 4),
                         rs.getString(5), rs.getString(6), tree(json, rs, 7), rs.getString(8), rs.getBoolean(9),
                         rs.getString(10), tree(json, rs, 11), rs.getLong(12), rs.getString(13), rs.getLong(14),

@@ -64,9 +64,6 @@ public final class SqlSearch<T> {
     }
 
     String countSql(SqlCondition condition) {
-        if (target.organizationTotal() != null && condition.sql().equals(organizationFilter())) {
-            return target.organizationTotal();
-        }
         return "SELECT COUNT(*)" + from(condition);
     }
 
@@ -86,13 +83,9 @@ public final class SqlSearch<T> {
         return " FROM " + target.table() + " " + target.alias() + " WHERE " + condition.sql();
     }
 
-    private String organizationFilter() {
-        return target.alias() + ".org_id = ?";
-    }
-
     /** The organization's rows, narrowed by the expression when there is one. */
     SqlCondition where(SearchRequest request) {
-        String orgFilter = organizationFilter();
+        String orgFilter = target.alias() + ".org_id = ?";
         Optional<SqlCondition> filter = compile(request.expression());
         if (filter.isEmpty()) {
             return new SqlCondition(orgFilter, List.of(request.orgId()));

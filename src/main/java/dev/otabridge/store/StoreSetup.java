@@ -22,8 +22,8 @@ public final class StoreSetup {
     /**
      * Applies the migrations that the store lacks: {@code sql/common} (packaged as
      * db/migration/common) on every database, then those for the database at hand
-     * ({@code sql/hsqldb}, {@code sql/postgresql}): engine settings, indexes and triggers
-     * written in one engine's own terms.
+     * ({@code sql/hsqldb}, {@code sql/postgresql}): engine settings, and indexes that use one
+     * engine's features.
      */
     public static void migrate(DataSource dataSource) {
         int applied = Flyway.configure()

@@ -145,7 +145,7 @@ public class DifferentialSearchTest {
         }
     }
 
-    /** Without an expression a devices search reads its total from the per-organization count (V10), not from the rows. */
+    /** Without an expression a search answers every row of the organization, and none of an organization without rows. */
     @Test
     public void searchesWithoutAnExpressionAnswerTheWholeOrganization() {
         SqlSearch<DeviceFirmware> deviceSearch = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.deviceUpgrades(),

@@ -40,13 +40,6 @@ public final class TestDatabase {
 
     /** A schema of its own in the machine's PostgreSQL (database test), dropped again on close. */
     public static HikariDataSource postgres() {
-        HikariDataSource dataSource = postgresUnmigrated();
-        StoreSetup.migrate(dataSource);
-        return dataSource;
-    }
-
-    /** {@link #postgres()} without a schema, for a test to migrate it by steps ({@link #migrateTo}). */
-    public static HikariDataSource postgresUnmigrated() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
         String server = "jdbc:postgresql://127.0.0.1:5432/test";
         try (Connection connection = java.sql.DriverManager.getConnection(server, "postgres", "");
@@ -70,6 +63,7 @@ public final class TestDatabase {
         dataSource.setJdbcUrl(server + "?currentSchema=" + schema);
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(4);
+        StoreSetup.migrate(dataSource);
         return dataSource;
     }
 }
