@@ -6,7 +6,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The embedded store checkpoints only after 200 MB of log (V9_1): at the default 50 MB a burst of transitions stalled on three checkpoints. */
+/**
+ * The embedded store checkpoints only after 200 MB of log (V9_1): at the default 50 MB a burst of
+ * transitions stalled on three checkpoints of the whole store.
+ */
 class HsqldbLogSizeTest {
 
     @Test
