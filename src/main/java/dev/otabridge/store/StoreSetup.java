@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,15 @@ public final class StoreSetup {
      * engine's features.
      */
     public static void migrate(DataSource dataSource) {
-        int applied = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(dataSource))
-                .load()
-                .migrate()
-                .migrationsExecuted;
+        int applied = migrations(dataSource).load().migrate().migrationsExecuted;
         LOG.info("store schema is current ({} migration(s) applied now)", applied);
+    }
+
+    /** Where a store's migrations come from: the shared ones, then its engine's. */
+    static FluentConfiguration migrations(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(dataSource));
     }
 
     /** The folder of engine-specific migrations: hsqldb, postgresql. */

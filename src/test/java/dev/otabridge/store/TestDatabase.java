@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /** A fresh, migrated store per call: test classes share a JVM and a server, so names must not repeat. */
 public final class TestDatabase {
@@ -33,9 +32,7 @@ public final class TestDatabase {
 
     /** Applies the migrations up to {@code version}: a store as an earlier release left it. */
     public static void migrateTo(DataSource dataSource, String version) {
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + StoreSetup.vendor(dataSource))
-                .target(version).load().migrate();
+        StoreSetup.migrations(dataSource).target(version).load().migrate();
     }
 
     /** A schema of its own in the machine's PostgreSQL (database test), dropped again on close. */
