@@ -21,6 +21,7 @@ import dev.otabridge.search.SearchRequestReader;
 import dev.otabridge.search.SearchTargets;
 import dev.otabridge.search.SqlSearch;
 import dev.otabridge.security.Accounts;
+import dev.otabridge.security.OpenServerRule;
 import dev.otabridge.security.RequestGuard;
 import dev.otabridge.security.SecurityMode;
 import dev.otabridge.security.TokenService;
@@ -39,7 +40,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
@@ -132,6 +134,10 @@ public class BundleConfiguration implements CamelConfiguration {
     @PropertyInject("ota.mirror.lease-seconds")
     private long mirrorLeaseSeconds;
 
+    @PropertyInject("ota.http.host")
+    private String httpHost;
+    @PropertyInject("ota.management.host")
+    private String managementHost;
     @PropertyInject("ota.security.mode")
     private String securityMode;
     @PropertyInject("ota.security.accounts-file")
@@ -184,7 +190,7 @@ public class BundleConfiguration implements CamelConfiguration {
         ExpressionLimits limits = new ExpressionLimits(maxLength, maxInValues, maxDepth, maxComparisons);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Registry registry = context.getRegistry();
-        bindSecurity(registry, json, dataSource);
+        bindSecurity(context, registry, json, dataSource);
         registry.bind("otaDataSource", dataSource);
         registry.bind("otaStore", store);
         registry.bind("records", records);
@@ -272,13 +278,14 @@ public class BundleConfiguration implements CamelConfiguration {
      * The callers' accounts, the token service and the guard every API route passes. Mode "auto"
      * is the token flow once accounts exist, and no authentication before.
      */
-    private void bindSecurity(Registry registry, ObjectMapper json, DataSource dataSource) throws IOException {
+    private void bindSecurity(CamelContext context, Registry registry, ObjectMapper json, DataSource dataSource) {
         Accounts accounts = accountsFile.isBlank() ? Accounts.none() : Accounts.read(Path.of(accountsFile), json);
-        SecurityMode mode = securityMode.equalsIgnoreCase("auto")
-                ? (accounts.isEmpty() ? SecurityMode.NONE : SecurityMode.TOKEN)
-                : SecurityMode.valueOf(securityMode.toUpperCase(Locale.ROOT));
-        if (mode == SecurityMode.TOKEN && accounts.isEmpty()) {
-            throw new IllegalArgumentException("ota.security.mode is token but ota.security.accounts-file names no account");
+        SecurityMode mode = SecurityMode.resolve(securityMode, accounts);
+        Map<String, String> hosts = new LinkedHashMap<>();
+        hosts.put("ota.http.host", httpHost);
+        hosts.put("ota.management.host", managementHost);
+        if (OpenServerRule.check(mode, securityMode.trim().equalsIgnoreCase("none"), hosts)) {
+            OpenServerRule.warnEveryMinute(context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "open-server-warning"), hosts);
         }
         TokenService tokens = new TokenService(accounts, new TokenStore(dataSource), Clock.systemUTC(), Duration.ofSeconds(tokenTtlSeconds),
                 Duration.ofSeconds(clockSkewSeconds), json);

@@ -1,6 +1,7 @@
 package dev.otabridge.security;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** What a service account may do, named as EnOS names service/operation pairs. */
@@ -20,6 +21,11 @@ public enum Permission {
 
     public String text() {
         return text;
+    }
+
+    /** Every permission's name, for messages. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(Permission::text).toList();
     }
 
     public static Optional<Permission> named(String text) {

@@ -2,8 +2,12 @@ package dev.otabridge.security;
 
 import dev.otabridge.api.ApiException;
 import dev.otabridge.api.QueryString;
+import dev.otabridge.api.RequestHeaders;
 import java.time.Clock;
-import java.util.Map;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +33,7 @@ public final class RequestGuard {
         }
         this.mode = mode;
         this.tokens = tokens;
-        this.gatewayHeader = gatewayHeader;
+        this.gatewayHeader = gatewayHeader == null ? "" : gatewayHeader;
         this.gatewaySecret = gatewaySecret;
         this.limiter = new RateLimiter(ratePerSecond, clock);
         String banner = switch (mode) {
@@ -47,31 +51,41 @@ public final class RequestGuard {
 
     /**
      * @param permission the operation's permission, as EnOS names it ("Firmware/Read")
-     * @param rawQuery   the raw query string (orgId for the searches)
-     * @param body       the raw body, as signed
-     * @param headers    the request's headers
-     * @throws ApiException 99401, 99403 or 99429
+     * @param exchange   the request: its raw query (orgId for the searches), raw body (as signed) and
+     *                   HTTP headers (the credentials)
+     * @throws ApiException 99400 for credentials in the query string, 99401, 99403 or 99429
      */
-    public void admit(String permission, String rawQuery, String body, Map<String, Object> headers) {
+    public void admit(String permission, Exchange exchange) {
         Permission needed = Permission.named(permission).orElseThrow(() -> new IllegalArgumentException(permission));
+        Message message = exchange.getMessage();
+        QueryString query = QueryString.parse(message.getHeader(Exchange.HTTP_QUERY, String.class));
+        refuseCredentialsIn(query);
+        UnaryOperator<String> headers = RequestHeaders.of(message);
         switch (mode) {
             case NONE -> { }
             case GATEWAY -> {
-                if (!Signatures.same(gatewaySecret, header(headers, gatewayHeader))) {
+                if (!Signatures.same(gatewaySecret, headers.apply(gatewayHeader))) {
                     throw new ApiException(ApiException.UNAUTHORIZED, "Unauthorized: the request did not come through the API gateway");
                 }
             }
-            case TOKEN -> {
-                QueryString query = QueryString.parse(rawQuery);
-                authorize(authenticate(query, body, headers), needed, query);
+            case TOKEN -> authorize(authenticate(query, message.getBody(String.class), headers), needed, query);
+        }
+    }
+
+    /** Secrets in a URL end up in access logs and proxies: such a request is refused, whatever the mode. */
+    private void refuseCredentialsIn(QueryString query) {
+        for (String name : query.all().keySet()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("apim-") || (!gatewayHeader.isEmpty() && lower.equals(gatewayHeader.toLowerCase(Locale.ROOT)))) {
+                throw ApiException.invalidArgument("query", "credentials belong in HTTP headers, not in the query string");
             }
         }
     }
 
-    private Account authenticate(QueryString query, String body, Map<String, Object> headers) {
-        String token = header(headers, "apim-accesstoken");
-        String timestamp = header(headers, "apim-timestamp");
-        String signature = header(headers, "apim-signature");
+    private Account authenticate(QueryString query, String body, UnaryOperator<String> headers) {
+        String token = headers.apply("apim-accesstoken");
+        String timestamp = headers.apply("apim-timestamp");
+        String signature = headers.apply("apim-signature");
         if (token == null || timestamp == null || signature == null) {
             throw unauthorized("apim-accesstoken, apim-timestamp and apim-signature headers are required");
         }
@@ -108,10 +122,5 @@ public final class RequestGuard {
 
     private static ApiException unauthorized(String why) {
         return new ApiException(ApiException.UNAUTHORIZED, "Unauthorized: " + why);
-    }
-
-    private static String header(Map<String, Object> headers, String name) {
-        Object value = headers.get(name);
-        return value == null ? null : value.toString();
     }
 }

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.envision.apim.poseidon.config.PConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.envision.apim.poseidon.core.Poseidon;
 import com.envision.apim.poseidon.request.PoseidonRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * EnOS's official Java client (com.envisioniot:apim-poseidon) against gateway mode: it sends its
@@ -118,5 +122,14 @@ class OfficialClientGatewayTest {
                 "yourOrgId", null, 5), DeviceAnswer.class);
         assertEquals(99401, answer.code);
         assertTrue(answer.msg.contains("gateway"), answer.msg);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X-OTA-Gateway-Secret", "x-ota-gateway-secret", "apim-accesstoken"})
+    void theGatewaysSecretInTheQueryStringIsRefusedNotTrusted(String name) throws Exception {
+        JsonNode answer = new ObjectMapper().readTree(BUNDLE.post("/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade"
+                + "&orgId=yourOrgId&" + name + "=" + SECRET, "{}").body());
+        assertEquals(99400, answer.get("code").intValue());
+        assertEquals("Invalid Argument query:credentials belong in HTTP headers, not in the query string", answer.get("msg").textValue());
     }
 }

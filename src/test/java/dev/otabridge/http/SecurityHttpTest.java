@@ -138,6 +138,15 @@ class SecurityHttpTest {
     }
 
     @Test
+    void aTokenInTheQueryStringIsRefusedEvenWithAValidSignedCall() throws Exception {
+        SignedClient client = new SignedClient(BUNDLE, "reader", "s-reader");
+        String path = SearchApiHttpTest.DEVICES + ORG_A + "&apim-accesstoken=" + client.token;
+        JsonNode answer = envelope(client.call(path, "{}"));
+        assertEquals(99400, answer.get("code").intValue());
+        assertEquals("Invalid Argument query:credentials belong in HTTP headers, not in the query string", answer.get("msg").textValue());
+    }
+
+    @Test
     void aStaleTimestampIsRefused() throws Exception {
         SignedClient client = new SignedClient(BUNDLE, "reader", "s-reader");
         String path = SearchApiHttpTest.DEVICES + ORG_A;
