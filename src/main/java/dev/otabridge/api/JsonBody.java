@@ -19,7 +19,12 @@ public final class JsonBody {
     private final ObjectMapper json;
 
     public JsonBody(ObjectMapper json) {
-        this.json = json.copy()
+        this.json = strict(json);
+    }
+
+    /** A copy of {@code json} that refuses a duplicated key and content after the value. */
+    public static ObjectMapper strict(ObjectMapper json) {
+        return json.copy()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }

@@ -1,11 +1,11 @@
 package dev.otabridge.security;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.otabridge.api.JsonBody;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,11 +96,7 @@ public final class Accounts {
         } catch (IOException e) {
             throw invalid(file, "it cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        ObjectMapper strict = json.copy()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        ObjectMapper strict = JsonBody.strict(json).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             return strict.readValue(text, File.class);
         } catch (UnrecognizedPropertyException e) {

@@ -3,6 +3,7 @@ package dev.otabridge.security;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otabridge.api.JsonBody;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,11 @@ public final class TokenService {
     static final int INVALID_ENCRYPTION = 1003;
     static final int INVALID_PARAMETER = 1004;
     static final int TOKEN_EXPIRED = 1203;
+    /** Not in EnOS's published table: the project's code for an app key locked after failed attempts. */
+    static final int LOCKED = 1429;
+    /** Failures in a row before an app key is locked; each one after doubles the lock, up to 15 minutes. */
+    private static final int FREE_FAILURES = 5;
+    private static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
 
     /** An issued token: whose, and until when (epoch milliseconds). */
     public record Session(Account account, long expiresAt) {
@@ -33,8 +39,10 @@ public final class TokenService {
     private final Duration ttl;
     private final Duration skew;
     private final ObjectMapper json;
+    private final ObjectMapper strictJson;
     private final SecureRandom random = new SecureRandom();
     private final TokenStore sessions;
+    private final FailedAttempts failures;
 
     public TokenService(Accounts accounts, TokenStore sessions, Clock clock, Duration ttl, Duration skew, ObjectMapper json) {
         this.accounts = accounts;
@@ -43,6 +51,8 @@ public final class TokenService {
         this.ttl = ttl;
         this.skew = skew;
         this.json = json;
+        this.strictJson = JsonBody.strict(json);
+        this.failures = new FailedAttempts(FREE_FAILURES, LONGEST_LOCK, clock);
     }
 
     /** {"appKey", "timestamp", "encryption"} → a new token. */
@@ -50,7 +60,7 @@ public final class TokenService {
         return answer(body, false);
     }
 
-    /** The same body plus the current "accessToken" → a new token; the old one stops working. */
+    /** The same body plus the current, unexpired "accessToken" → a new token; the old one stops working. */
     public String refresh(String body) {
         return answer(body, true);
     }
@@ -83,9 +93,12 @@ public final class TokenService {
     private String answer(String body, boolean refresh) {
         JsonNode request;
         try {
-            request = json.readTree(body == null || body.isBlank() ? "{}" : body);
+            request = strictJson.readTree(body == null || body.isBlank() ? "{}" : body);
         } catch (JsonProcessingException e) {
-            return failure(INVALID_PARAMETER, "invalid parameter: the body is not JSON");
+            return failure(INVALID_PARAMETER, "invalid parameter: the body is not one JSON object without duplicate keys");
+        }
+        if (!request.isObject()) {
+            return failure(INVALID_PARAMETER, "invalid parameter: the body must be a JSON object");
         }
         String appKey = request.path("appKey").asText("");
         String timestamp = request.path("timestamp").asText("");
@@ -101,13 +114,17 @@ public final class TokenService {
         if (account.isEmpty()) {
             return failure(APP_KEY_UNKNOWN, "appKey does not exist");
         }
+        Duration locked = failures.lockedFor(appKey);
+        if (!locked.isZero()) {
+            return failure(LOCKED, "too many failed attempts for this appKey: try again in " + Math.max(1, locked.toSeconds()) + " s");
+        }
         if (!Signatures.same(Signatures.encryption(appKey, timestamp, account.get().secret()), encryption)) {
+            failures.failed(appKey);
             return failure(INVALID_ENCRYPTION, "invalid encryption");
         }
-        if (refresh) {
-            if (!sessions.remove(oldToken, appKey)) {
-                return failure(TOKEN_EXPIRED, "token expired or unknown: get a new one");
-            }
+        failures.succeeded(appKey);
+        if (refresh && !sessions.removeUnexpired(oldToken, appKey, clock.millis())) {
+            return failure(TOKEN_EXPIRED, "token expired or unknown: get a new one");
         }
         forgetExpired();
         String token = HexFormat.of().formatHex(bytes());

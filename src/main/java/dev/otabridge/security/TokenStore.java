@@ -36,11 +36,11 @@ public final class TokenStore {
     }
 
     /**
-     * Ends the token if {@code appKey} holds it; whether it did. One statement, so of two instances
-     * refreshing the same token at once only one wins.
+     * Ends the token if {@code appKey} holds it and it has not expired at {@code now}; whether it
+     * did. One statement, so of two instances refreshing the same token at once only one wins.
      */
-    public boolean remove(String token, String appKey) {
-        return jdbc.update("DELETE FROM access_token WHERE token_hash = ? AND app_key = ?", hash(token), appKey) == 1;
+    public boolean removeUnexpired(String token, String appKey, long now) {
+        return jdbc.update("DELETE FROM access_token WHERE token_hash = ? AND app_key = ? AND expires_at > ?", hash(token), appKey, now) == 1;
     }
 
     public void removeExpiredBefore(long cutoff) {

@@ -1,5 +1,6 @@
 package dev.otabridge.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -156,16 +158,20 @@ class SecurityHttpTest {
     }
 
     @Test
-    void tokensExpireAndARefreshedOneWorks() throws Exception {
+    void aTokenIsRefreshedBeforeItExpiresButNotAfter() throws Exception {
         SignedClient client = new SignedClient(BUNDLE, "reader", "s-reader");
         String path = SearchApiHttpTest.DEVICES + ORG_A;
-        Thread.sleep(3_200);
-        assertEquals("Unauthorized: accessToken expired: refresh it or get a new one", envelope(client.call(path, "{}")).get("msg").textValue());
         JsonNode refreshed = JSON.readTree(BUNDLE.post("/apim-token-service/v2.0/token/refresh",
                 client.tokenBody(",\"accessToken\":\"" + client.token + "\"")).body());
         assertEquals(0, refreshed.get("status").intValue(), refreshed.toString());
         client.token = refreshed.get("data").get("accessToken").textValue();
         assertEquals(0, envelope(client.call(path, "{}")).get("code").intValue());
+        await().atMost(Duration.ofSeconds(10)).until(() -> envelope(client.call(path, "{}")).get("msg").textValue(),
+                "Unauthorized: accessToken expired: refresh it or get a new one"::equals);
+        JsonNode late = JSON.readTree(BUNDLE.post("/apim-token-service/v2.0/token/refresh",
+                client.tokenBody(",\"accessToken\":\"" + client.token + "\"")).body());
+        assertEquals(1203, late.get("status").intValue(), late.toString());
+        assertEquals("Unauthorized: accessToken expired: refresh it or get a new one", envelope(client.call(path, "{}")).get("msg").textValue());
     }
 
     @Test

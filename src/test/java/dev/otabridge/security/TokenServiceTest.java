@@ -70,18 +70,60 @@ class TokenServiceTest {
     }
 
     @Test
-    void tokensExpireAndRefreshReplacesThem() throws Exception {
+    void refreshReplacesATokenBeforeItExpires() throws Exception {
         TokenService tokens = service();
         String token = read(tokens.get(body("app1", clock.millis(), "secret1", ""))).get("data").get("accessToken").textValue();
         assertFalse(tokens.expired(tokens.session(token).orElseThrow()));
-        clock.advance(Duration.ofHours(2));
-        assertTrue(tokens.expired(tokens.session(token).orElseThrow()));
+        clock.advance(Duration.ofMinutes(119));
         JsonNode refreshed = read(tokens.refresh(body("app1", clock.millis(), "secret1", ",\"accessToken\":\"" + token + "\"")));
         assertEquals(0, refreshed.get("status").intValue());
         String fresh = refreshed.get("data").get("accessToken").textValue();
         assertTrue(tokens.session(token).isEmpty());
         assertFalse(tokens.expired(tokens.session(fresh).orElseThrow()));
         assertEquals(1203, read(tokens.refresh(body("app1", clock.millis(), "secret1", ",\"accessToken\":\"" + token + "\""))).get("status").intValue());
+    }
+
+    @Test
+    void anExpiredTokenIsNotRefreshedAndStaysDead() throws Exception {
+        TokenService tokens = service();
+        String token = read(tokens.get(body("app1", clock.millis(), "secret1", ""))).get("data").get("accessToken").textValue();
+        clock.advance(Duration.ofHours(2));
+        assertTrue(tokens.expired(tokens.session(token).orElseThrow()));
+        JsonNode refused = read(tokens.refresh(body("app1", clock.millis(), "secret1", ",\"accessToken\":\"" + token + "\"")));
+        assertEquals(1203, refused.get("status").intValue());
+        assertTrue(refused.get("data").isNull());
+        assertTrue(tokens.expired(tokens.session(token).orElseThrow()), "the expired token is still known as expired, not revived");
+        assertEquals(0, read(tokens.get(body("app1", clock.millis(), "secret1", ""))).get("status").intValue(), "a new token can be had");
+    }
+
+    @Test
+    void bodiesAreStrictJsonObjects() throws Exception {
+        TokenService tokens = service();
+        String valid = body("app1", clock.millis(), "secret1", "");
+        assertEquals(0, read(tokens.get(valid)).get("status").intValue());
+        assertEquals(1004, read(tokens.get(valid.replace("{", "{\"appKey\":\"other\","))).get("status").intValue(), "duplicate key");
+        assertEquals(1004, read(tokens.get(valid + " {}")).get("status").intValue(), "trailing content");
+        assertEquals(1004, read(tokens.get("[" + valid + "]")).get("status").intValue(), "not an object");
+    }
+
+    @Test
+    void repeatedFailuresLockTheAppKeyForAGrowingTime() throws Exception {
+        TokenService tokens = service();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(1003, read(tokens.get(body("app1", clock.millis(), "guess" + i, ""))).get("status").intValue());
+        }
+        assertEquals(1003, read(tokens.get(body("app1", clock.millis(), "guess5", ""))).get("status").intValue());
+        JsonNode locked = read(tokens.get(body("app1", clock.millis(), "secret1", "")));
+        assertEquals(1429, locked.get("status").intValue(), "even the right secret waits out the lock");
+        assertEquals("too many failed attempts for this appKey: try again in 1 s", locked.get("msg").textValue());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(1003, read(tokens.get(body("app1", clock.millis(), "guess6", ""))).get("status").intValue());
+        assertEquals("too many failed attempts for this appKey: try again in 2 s",
+                read(tokens.get(body("app1", clock.millis(), "secret1", ""))).get("msg").textValue());
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(0, read(tokens.get(body("app1", clock.millis(), "secret1", ""))).get("status").intValue());
+        assertEquals(1003, read(tokens.get(body("app1", clock.millis(), "guess7", ""))).get("status").intValue(), "a success starts the count again");
+        assertEquals(1003, read(tokens.get(body("app1", clock.millis(), "guess8", ""))).get("status").intValue());
     }
 
     @Test
