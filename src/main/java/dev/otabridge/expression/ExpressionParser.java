@@ -41,9 +41,10 @@ public final class ExpressionParser {
         if (source == null || source.isBlank()) {
             return Optional.empty();
         }
-        if (source.length() > limits.maxLength()) {
+        int length = source.codePointCount(0, source.length());
+        if (length > limits.maxLength()) {
             throw new ExpressionException(ExpressionException.Kind.LIMIT, limits.maxLength() + 1,
-                    "expression is longer than the " + limits.maxLength() + " characters allowed (" + source.length() + "); the excess starts");
+                    "expression is longer than the " + limits.maxLength() + " characters allowed (" + length + "); the excess starts");
         }
         return Optional.of(new Run(table, limits, Lexer.tokenize(source)).expression());
     }

@@ -210,6 +210,11 @@ class ExpressionParserTest {
         "productKey is 'a'                | 15 | expected 'null', found string 'a'",
         "productKey = 'a' && 'b'          | 18 | unexpected character '&'",
         "productKey ! 'a'                 | 12 | unexpected character '!'",
+        "productKey == 'a'                | 12 | unknown operator '=='; the comparison operators are = != <> < > <= >=",
+        "productKey === 'a'               | 12 | unknown operator '==='; the comparison operators are = != <> < > <= >=",
+        "productKey =< 'a'                | 12 | unknown operator '=<'; the comparison operators are = != <> < > <= >=",
+        "productKey => 'a'                | 12 | unknown operator '=>'; the comparison operators are = != <> < > <= >=",
+        "productKey = 'a' or productKey=!'b' | 31 | unknown operator '=!'; the comparison operators are = != <> < > <= >=",
     })
     void syntaxErrorsNameTheTokenAndItsColumn(String source, int column, String detail) {
         ExpressionException e = rejected(devices, source);
@@ -220,6 +225,34 @@ class ExpressionParserTest {
     @Test
     void controlCharactersAreShownEscaped() {
         assertEquals("unexpected character '\\u0000' at column 18", rejected(devices, "productKey = 'a' \u0000").getMessage());
+    }
+
+    @Test
+    void columnsCountCharactersNotUtf16Units() {
+        assertEquals("unexpected character ';' at column 19", rejected(devices, "productKey = '😀😀😀';").getMessage());
+        assertEquals("unknown field 'firmware'; allowed fields: productKey, firmwareVersion, isUpgrading at column 23",
+                rejected(devices, "productKey = '𝔘𝔫𝔦' or firmware = 'x'").getMessage());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "productKey = 'a\u0000b'        | \\u0000 | 16 | 14",
+        "productKey in ('x', 'a\tb')    | \\u0009 | 23 | 21",
+        "productKey = '😀\u007f'        | \\u007f | 16 | 14",
+        "firmwareVersion = \"\u0085\"    | \\u0085 | 20 | 19",
+    })
+    void controlCharactersInsideStringsNameTheStringAndTheCharacter(String source, String shown, int at, int column) {
+        ExpressionException e = rejected(devices, source);
+        assertEquals(ExpressionException.Kind.VALUE, e.kind());
+        assertTrue(e.getMessage().contains(" holds " + shown + " at column " + at + ": no stored value holds control characters or lone surrogates;"
+                + " the string starts at column " + column), e.getMessage());
+    }
+
+    @Test
+    void aLoneSurrogateInsideAStringIsRefused() {
+        ExpressionException e = rejected(devices, "productKey = 'a\ud800'");
+        assertTrue(e.getMessage().startsWith("string 'a\\ud800' holds \\ud800 at column 16"), e.getMessage());
+        assertTrue(devices.parse("productKey = 'a😀'").isPresent(), "a whole surrogate pair is a character like any other");
     }
 
     @Test
