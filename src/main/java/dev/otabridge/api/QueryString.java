@@ -1,6 +1,9 @@
 package dev.otabridge.api;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +23,7 @@ public final class QueryString {
         this.parameters = parameters;
     }
 
-    /** @throws ApiException a 99400 for malformed percent-encoding */
+    /** @throws ApiException a 99400 for malformed percent-encoding or bytes that are not UTF-8 */
     public static QueryString parse(String rawQuery) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
@@ -58,11 +61,34 @@ public final class QueryString {
         return Map.copyOf(parameters);
     }
 
+    /** Percent-decoding as URLDecoder does it, but invalid UTF-8 is refused instead of replaced. */
     private static String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (text.charAt(i) == '%') {
+                int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
+                if (low < 0) {
+                    throw ApiException.invalidArgument("query", "malformed percent-encoding in the query string");
+                }
+                bytes.write(high << 4 | low);
+                i += 3;
+            } else {
+                int end = text.indexOf('%', i) < 0 ? text.length() : text.indexOf('%', i);
+                bytes.writeBytes(text.substring(i, end).replace('+', ' ').getBytes(StandardCharsets.UTF_8));
+                i = end;
+            }
+        }
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidArgument("query", "malformed percent-encoding in the query string");
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.invalidArgument("query", "the query string is not UTF-8 once percent-decoded");
         }
     }
 }

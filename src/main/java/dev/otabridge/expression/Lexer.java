@@ -1,5 +1,6 @@
 package dev.otabridge.expression;
 
+import dev.otabridge.store.StoredText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +63,7 @@ final class Lexer {
                 tokens.add(new Token(Token.Kind.WORD, new String(text, i, end - i), column));
                 i = end;
             } else {
-                throw new ExpressionException(column, "unexpected character '" + Token.shown(c) + "'");
+                throw new ExpressionException(column, "unexpected character '" + StoredText.shown(c) + "'");
             }
         }
         tokens.add(new Token(Token.Kind.END, "", text.length + 1));
@@ -75,9 +76,9 @@ final class Lexer {
      */
     private static void requireText(Token string, int[] text, int from, int to) {
         for (int at = from; at < to; at++) {
-            if (Token.isNotText(text[at])) {
+            if (StoredText.isNotText(text[at])) {
                 throw new ExpressionException(ExpressionException.Kind.VALUE, string.column(), string.describe() + " holds "
-                        + Token.shown(text[at]) + " at column " + (at + 1) + ": no stored value holds control characters or lone surrogates;"
+                        + StoredText.shown(text[at]) + " at column " + (at + 1) + ": no stored value holds control characters or lone surrogates;"
                         + " the string starts");
             }
         }

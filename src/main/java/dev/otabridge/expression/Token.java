@@ -1,5 +1,6 @@
 package dev.otabridge.expression;
 
+import dev.otabridge.store.StoredText;
 import java.util.Locale;
 
 /** A lexical token with the 1-based column where it starts. */
@@ -41,17 +42,9 @@ record Token(Kind kind, String text, int column) {
 
     private static String shorten(String text) {
         StringBuilder shown = new StringBuilder();
-        text.codePoints().limit(40).forEach(cp -> shown.append(shown(cp)));
+        text.codePoints().limit(40).forEach(cp -> shown.append(StoredText.shown(cp)));
         return text.codePointCount(0, text.length()) > 40 ? shown + "..." : shown.toString();
     }
 
-    /** A character as a message shows it: control characters and lone surrogates as a \\u escape. */
-    static String shown(int codePoint) {
-        return isNotText(codePoint) ? String.format("\\u%04x", codePoint) : Character.toString(codePoint);
-    }
 
-    /** A control character or half of a surrogate pair: what no stored value holds. */
-    static boolean isNotText(int codePoint) {
-        return Character.isISOControl(codePoint) || codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
-    }
 }

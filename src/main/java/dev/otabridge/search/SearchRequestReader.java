@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.otabridge.api.ApiException;
 import dev.otabridge.api.JsonBody;
 import dev.otabridge.api.QueryString;
+import dev.otabridge.store.StoredText;
 
 /**
  * Reads a search call as EnOS clients send it: {@code orgId} and {@code action} in the query
@@ -16,7 +17,7 @@ public final class SearchRequestReader {
 
     public static final int DEFAULT_PAGE_SIZE = 10;
     public static final int MAX_PAGE_SIZE = 200;
-    static final int MAX_ORG_ID_LENGTH = 64;
+    static final int MAX_ORG_ID_LENGTH = StoredText.ID_LENGTH;
 
     private final JsonBody json;
 
@@ -41,7 +42,7 @@ public final class SearchRequestReader {
         if (orgId == null || orgId.isBlank()) {
             throw ApiException.invalidArgument("orgId", "orgId is missing");
         }
-        if (orgId.length() > MAX_ORG_ID_LENGTH || orgId.chars().anyMatch(Character::isISOControl)) {
+        if (orgId.length() > MAX_ORG_ID_LENGTH || StoredText.firstNotText(orgId) >= 0) {
             throw ApiException.invalidArgument("orgId", "orgId must be at most " + MAX_ORG_ID_LENGTH + " printable characters");
         }
         JsonNode root = body == null || body.isBlank() ? MissingNode.getInstance() : json.readObject(body, "the request body");

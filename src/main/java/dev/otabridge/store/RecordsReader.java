@@ -9,6 +9,7 @@ import dev.otabridge.expression.FieldRef;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class RecordsReader {
 
     private static final Set<String> TOP_LEVEL = Set.of("devices", "jobs", "removedDevices");
-    private static final int ID_LENGTH = 64;
+    private static final int ID_LENGTH = StoredText.ID_LENGTH;
     private static final int VERSION_LENGTH = 128;
     private static final int NAME_LENGTH = 512;
 
@@ -139,6 +140,11 @@ public final class RecordsReader {
             if (value.textValue().length() > maxLength) {
                 throw invalid(name, name + " is longer than " + maxLength + " characters");
             }
+            int at = StoredText.firstNotText(value.textValue());
+            if (at >= 0) {
+                throw invalid(name, name + " holds " + StoredText.shown(value.textValue().codePoints().toArray()[at]) + " at character " + (at + 1)
+                        + ": control characters and lone surrogates are not stored");
+            }
             return value.textValue();
         }
 
@@ -184,7 +190,26 @@ public final class RecordsReader {
             if (!node.get(name).isObject()) {
                 throw invalid(name, name + " must be an object or null");
             }
+            requireNoLoneSurrogate(node.get(name), path + "." + name);
             return node.get(name);
+        }
+
+        /** Objects are stored as given, control characters included, but half a surrogate pair is no text to store. */
+        private static void requireNoLoneSurrogate(JsonNode value, String where) {
+            if (value.isTextual() && StoredText.hasLoneSurrogate(value.textValue())) {
+                throw ApiException.invalidArgument(where, "holds a lone surrogate, which is not text");
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (StoredText.hasLoneSurrogate(field.getKey())) {
+                    throw ApiException.invalidArgument(where, "a key holds a lone surrogate, which is not text");
+                }
+                requireNoLoneSurrogate(field.getValue(), where + "." + field.getKey());
+            }
+            for (int i = 0; value.isArray() && i < value.size(); i++) {
+                requireNoLoneSurrogate(value.get(i), where + "[" + i + "]");
+            }
         }
 
         /** A StringI18n, normalised to both of its keys so that answers always carry them. */

@@ -173,4 +173,26 @@ class BadInputHttpTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {DEVICES + "yourOrgId", JOBS + "yourOrgId", "/ota-store/v1/records"})
+    void bytesThatAreNotUtf8AreRefusedNotReplaced(String path) throws Exception {
+        byte[] body = "{\"expression\":\"productKey = 'x\u00ff'\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        HttpResponse<String> response = BUNDLE.send(java.net.http.HttpRequest.newBuilder(BUNDLE.uri(path))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+        JsonNode answer = envelope(path, response);
+        assertEquals(99400, answer.get("code").intValue(), answer.toString());
+        assertEquals("Invalid Argument body:the body is not UTF-8 (byte 31 of 34)", answer.get("msg").textValue());
+    }
+
+    @Test
+    void aLoadOfValuesNoSearchCouldReadBackIsRefusedWhole() throws Exception {
+        for (String value : List.of("o\\u0009x", "o\\u0000", "o\\ud800", "o\\nx")) {
+            String document = "{\"devices\":[{\"orgId\":\"yourOrgId\",\"assetId\":\"fresh\",\"productKey\":\"p\",\"deviceKey\":\"d\",\"isUpgrading\":false},"
+                    + "{\"orgId\":\"" + value + "\",\"assetId\":\"a\",\"productKey\":\"p\",\"deviceKey\":\"d\",\"isUpgrading\":false}]}";
+            JsonNode answer = envelope(document, BUNDLE.post("/ota-store/v1/records", document));
+            assertEquals(99400, answer.get("code").intValue(), answer.toString());
+            assertTrue(answer.get("msg").textValue().startsWith("Invalid Argument devices[1].orgId:orgId holds \\u"), answer.toString());
+        }
+    }
 }

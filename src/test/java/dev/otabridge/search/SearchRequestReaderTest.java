@@ -37,6 +37,7 @@ class SearchRequestReaderTest {
     @Test
     void queryParametersComeInAnyOrderAndPercentEncoded() {
         assertEquals("o 1/ä", reader.read("search", "orgId=o%201%2F%C3%A4&action=search", null).orgId());
+        assertEquals("o 1😀", reader.read("search", "orgId=o+1%F0%9F%98%80&action=search", null).orgId());
     }
 
     @Test
@@ -61,6 +62,11 @@ class SearchRequestReaderTest {
         "action=get&orgId=o1        | Invalid Argument action:action 'get' is not supported on this path; use search",
         "action=search&action=search&orgId=o1 | Invalid Argument action:action is given more than once",
         "action=search&orgId=%zz    | Invalid Argument query:malformed percent-encoding in the query string",
+        "action=search&orgId=a%2    | Invalid Argument query:malformed percent-encoding in the query string",
+        "action=search&orgId=a%FF   | Invalid Argument query:the query string is not UTF-8 once percent-decoded",
+        "action=search&orgId=%ED%A0%80 | Invalid Argument query:the query string is not UTF-8 once percent-decoded",
+        "action=search&orgId=a%C3   | Invalid Argument query:the query string is not UTF-8 once percent-decoded",
+        "action=search&orgId=a%09b  | Invalid Argument orgId:orgId must be at most 64 printable characters",
         "action=search&orgId=a%0Ab  | Invalid Argument orgId:orgId must be at most 64 printable characters",
     })
     void queryProblems(String query, String message) {

@@ -32,6 +32,12 @@ class RecordsReaderTest {
         assertNull(job.maximumConcurrency());
     }
 
+    @Test
+    void objectsStoredAsGivenKeepControlCharactersExactly() {
+        Records records = reader.read("{\"jobs\":[" + JOB.replace("\"createTime\":5", "\"createTime\":5,\"retryPolicy\":{\"note\":\"a\\u0000\\tb\"}") + "]}");
+        assertEquals("a\u0000\tb", records.jobs().get(0).retryPolicy().get("note").textValue());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"device\":[]}                         | Invalid Argument device:unknown key; a load document holds \"devices\", \"jobs\" and \"removedDevices\"",
@@ -49,6 +55,10 @@ class RecordsReaderTest {
         "\"isUpgrading\":true          | \"isUpgrading\":\"yes\"  | devices[1].isUpgrading:isUpgrading must be true or false",
         "\"assetId\":\"a\"             | \"assetId\":\"\"        | devices[1].assetId:assetId must be a non-empty string",
         "\"productKey\":\"p\"          | \"productKey\":7      | devices[1].productKey:productKey must be a non-empty string",
+        "\"orgId\":\"o\"               | \"orgId\":\"o\\u0009x\" | devices[1].orgId:orgId holds \\u0009 at character 2: control characters and lone surrogates are not stored",
+        "\"orgId\":\"o\"               | \"orgId\":\"o\\n\"     | devices[1].orgId:orgId holds \\u000a at character 2: control characters and lone surrogates are not stored",
+        "\"assetId\":\"a\"             | \"assetId\":\"😀\\u0000\" | devices[1].assetId:assetId holds \\u0000 at character 2: control characters and lone surrogates are not stored",
+        "\"deviceKey\":\"d\"           | \"deviceKey\":\"d\\ud800\" | devices[1].deviceKey:deviceKey holds \\ud800 at character 2: control characters and lone surrogates are not stored",
     })
     void deviceFieldProblems(String good, String bad, String detail) {
         String document = "{\"devices\":[" + DEVICE + "," + DEVICE.replace(good, bad) + "]}";
@@ -67,6 +77,8 @@ class RecordsReaderTest {
         "\"zh_CN\":\"名\"          | \"zh-CN\":\"名\"                  | jobs[0].name.i18nValue:'zh-CN' is not a locale such as zh_CN",
         "\"zh_CN\":\"名\"          | \"zh_CN\":5                     | jobs[0].name.i18nValue.zh_CN:zh_CN must be a string",
         "\"firmwareName\":{\"defaultValue\":\"fw\"} | \"firmwareName\":\"fw\" | jobs[0].firmwareName:firmwareName must be an object or null",
+        "\"defaultValue\":\"n\"   | \"defaultValue\":\"n\\u0000\"  | jobs[0].name.defaultValue:defaultValue holds \\u0000 at character 2: control characters and lone surrogates are not stored",
+        "\"createTime\":5        | \"createTime\":5,\"upgradeScope\":{\"tags\":[\"\\udc00\"]} | jobs[0].upgradeScope.tags[0]:holds a lone surrogate, which is not text",
     })
     void jobFieldProblems(String good, String bad, String detail) {
         String document = "{\"jobs\":[" + JOB.replace(good, bad) + "]}";
