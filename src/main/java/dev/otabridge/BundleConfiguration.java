@@ -10,7 +10,10 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.otabridge.api.BoundedHttpServers;
+import dev.otabridge.api.ConnectionLimits;
 import dev.otabridge.api.Envelopes;
+import dev.otabridge.api.RequestGate;
 import dev.otabridge.expression.ExpressionLimits;
 import dev.otabridge.mirror.UpstreamMirror;
 import dev.otabridge.mirror.UpstreamSession;
@@ -48,7 +51,9 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.apache.camel.support.service.ServiceSupport;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -136,6 +141,18 @@ public class BundleConfiguration implements CamelConfiguration {
 
     @PropertyInject("ota.http.host")
     private String httpHost;
+    @PropertyInject("ota.http.port")
+    private int httpPort;
+    @PropertyInject("ota.management.port")
+    private int managementPort;
+    @PropertyInject("ota.http.max-connections")
+    private int maxConnections;
+    @PropertyInject("ota.http.idle-timeout-seconds")
+    private long idleTimeoutSeconds;
+    @PropertyInject("ota.http.header-timeout-seconds")
+    private long headerTimeoutSeconds;
+    @PropertyInject("ota.http.body-timeout-seconds")
+    private long bodyTimeoutSeconds;
     @PropertyInject("ota.management.host")
     private String managementHost;
     @PropertyInject("ota.security.mode")
@@ -194,7 +211,9 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("otaDataSource", dataSource);
         registry.bind("otaStore", store);
         registry.bind("records", records);
-        registry.bind("envelopes", new Envelopes(json, metrics));
+        Envelopes envelopes = new Envelopes(json, metrics);
+        registry.bind("envelopes", envelopes);
+        bindHttpServers(context, envelopes);
         registry.bind("searchRequests", new SearchRequestReader(json));
         registry.bind("deviceUpgradeSearch", new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), limits, expressionCacheSize, metrics));
         registry.bind("otaJobSearch", new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), limits, expressionCacheSize, metrics));
@@ -215,6 +234,32 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("outbox", new Outbox(dataSource, json, Clock.systemUTC(),
                 new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)),
                 Duration.ofSeconds(leaseSeconds), metrics));
+    }
+
+    /**
+     * The Vert.x instance platform-http's servers are made by, with this bundle's connection limits
+     * and request gate; a port that could not be bound stops the start, where platform-http would
+     * log it and run on without it.
+     */
+    private void bindHttpServers(CamelContext context, Envelopes envelopes) throws Exception {
+        BoundedHttpServers servers = new BoundedHttpServers(new ConnectionLimits(maxConnections, Duration.ofSeconds(idleTimeoutSeconds),
+                Duration.ofSeconds(headerTimeoutSeconds), Duration.ofSeconds(bodyTimeoutSeconds)), new RequestGate(context, envelopes));
+        context.getRegistry().bind("boundedHttpServers", servers);
+        context.getRegistry().bind("vertx", servers.vertx());
+        context.addStartupListener((camel, alreadyStarted) -> {
+            for (BoundedHttpServers.BindFailure failure : servers.bindFailures()) {
+                String setting = failure.port() == httpPort ? "ota.http.port" : failure.port() == managementPort ? "ota.management.port" : "port";
+                throw new IllegalStateException(setting + " " + failure.port() + " on " + failure.host() + " cannot be bound: " + failure.reason());
+            }
+        });
+        context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.CamelContextStoppedEvent) {
+                    servers.close();
+                }
+            }
+        });
     }
 
     /**

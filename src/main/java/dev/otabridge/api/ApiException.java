@@ -13,6 +13,8 @@ public class ApiException extends RuntimeException {
     /** Not in EnOS's published table: the project's code for a caller over its rate limit. */
     public static final int TOO_MANY_REQUESTS = 99429;
     public static final int INTERNAL_ERROR = 99500;
+    /** Not in EnOS's published table: the project's code for a server that is starting or stopping (HTTP 503). */
+    public static final int UNAVAILABLE = 99503;
 
     private final int code;
 

@@ -43,11 +43,20 @@ public final class Envelopes {
         if (failure instanceof ApiException refused) {
             LOG.debug("request {} refused: {}", requestId, refused.getMessage());
             measure(exchange, refused.code());
-            return write(new Envelope(refused.code(), refused.getMessage(), requestId, null, null));
+            return refusal(refused, requestId);
         }
         LOG.error("request {} failed", requestId, failure);
         measure(exchange, ApiException.INTERNAL_ERROR);
         return write(new Envelope(ApiException.INTERNAL_ERROR, "Internal Server Error", requestId, null, null));
+    }
+
+    /** A refusal's envelope, for what answers before any route (malformed query strings, a start in progress). */
+    public String refusal(ApiException refused) throws JsonProcessingException {
+        return refusal(refused, requestId());
+    }
+
+    private String refusal(ApiException refused, String requestId) throws JsonProcessingException {
+        return write(new Envelope(refused.code(), refused.getMessage(), requestId, null, null));
     }
 
     /** The endpoint is the route the request entered by (its REST verb's route). */

@@ -1,11 +1,15 @@
 package dev.otabridge.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +52,37 @@ class StartRefusalsTest {
     void anUnknownSecurityModeIsRefused() {
         String message = refusal(Map.of("ota.security.mode", "open"));
         assertTrue(message.contains("ota.security.mode is 'open': use auto, token, gateway or none"), message);
+    }
+
+    @Test
+    void aTakenApiPortStopsTheStart() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String message = refusal(Map.of("ota.http.port", String.valueOf(taken.getLocalPort())));
+            assertTrue(message.contains("ota.http.port " + taken.getLocalPort() + " on 127.0.0.1 cannot be bound"), message);
+        }
+    }
+
+    @Test
+    void aTakenManagementPortStopsTheStart() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String message = refusal(Map.of("ota.management.port", String.valueOf(taken.getLocalPort())));
+            assertTrue(message.contains("ota.management.port " + taken.getLocalPort() + " on 127.0.0.1 cannot be bound"), message);
+        }
+    }
+
+    @Test
+    void connectionLimitsBelowOneAreRefused() {
+        String message = refusal(Map.of("ota.http.header-timeout-seconds", "0"));
+        assertTrue(message.contains("ota.http.header-timeout-seconds is 0: it must be at least 1"), message);
+    }
+
+    @Test
+    void modeNoneChosenByNameOpensEveryInterfaceButSaysSoLoudly() throws Exception {
+        try (LogCapture log = new LogCapture();
+             RunningBundle bundle = RunningBundle.start(data, Map.of("ota.security.mode", "none", "ota.http.host", "0.0.0.0"))) {
+            assertEquals(200, bundle.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}").statusCode());
+            assertTrue(log.lines().stream().anyMatch(line -> line.level() == Level.WARN
+                    && line.text().startsWith("SECURITY: NONE on a non-loopback address ({ota.http.host=0.0.0.0")), log.lines().toString());
+        }
     }
 }
