@@ -226,14 +226,23 @@ public class BundleConfiguration implements CamelConfiguration {
         if (relayEnabled && targets.contains("spring-rabbitmq:")) {
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(rabbit));
         }
-        bindMirror(registry, json, dataSource, store, records, metrics);
+        Lease mirrorLease = bindMirror(registry, json, dataSource, store, records, metrics);
         registry.bind("eventMessage", new EventMessage());
         registry.bind("contextRunning", new ContextRunning());
         // made by Camel, so Camel shuts it down with the context
         registry.bind("relayThreads", context.getExecutorServiceManager().newFixedThreadPool(this, "relay", relayParallelism));
-        registry.bind("outbox", new Outbox(dataSource, json, Clock.systemUTC(),
+        Outbox outbox = new Outbox(dataSource, json, Clock.systemUTC(),
                 new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)),
-                Duration.ofSeconds(leaseSeconds), metrics));
+                Duration.ofSeconds(leaseSeconds), metrics);
+        registry.bind("outbox", outbox);
+        // Camel stops services in the reverse order of their adding: after the routes, before the store closes
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                outbox.releaseRelayLease();
+                mirrorLease.release();
+            }
+        });
     }
 
     /**
@@ -287,16 +296,17 @@ public class BundleConfiguration implements CamelConfiguration {
         });
     }
 
-    /** Mirror mode's beans; the routes that use them start only when ota.mirror.enabled is true. */
-    private void bindMirror(Registry registry, ObjectMapper json, DataSource dataSource, OtaStore store,
+    /** Mirror mode's beans, and the lease of its passes; the routes that use them start only when ota.mirror.enabled is true. */
+    private Lease bindMirror(Registry registry, ObjectMapper json, DataSource dataSource, OtaStore store,
                             RecordsReader records, OtaMetrics metrics) {
-        UpstreamMirror mirror = new UpstreamMirror(mirrorOrgIds, mirrorJobs, mirrorPageSize, dataSource, store, records, json, metrics,
-                new Lease(dataSource, "mirror", Duration.ofSeconds(mirrorLeaseSeconds), Clock.systemUTC()));
+        Lease lease = new Lease(dataSource, "mirror", Duration.ofSeconds(mirrorLeaseSeconds), Clock.systemUTC());
+        UpstreamMirror mirror = new UpstreamMirror(mirrorOrgIds, mirrorJobs, mirrorPageSize, dataSource, store, records, json, metrics, lease);
         if (mirrorEnabled && (mirrorUrl.isBlank() || mirrorAppKey.isBlank() || !mirror.configured())) {
             throw new IllegalArgumentException("ota.mirror.enabled is true: ota.mirror.url, ota.mirror.app-key and ota.mirror.org-ids must be set");
         }
         registry.bind("upstreamMirror", mirror);
         registry.bind("upstreamSession", new UpstreamSession(mirrorAppKey, mirrorAppSecret, Clock.systemUTC(), json));
+        return lease;
     }
 
     /**

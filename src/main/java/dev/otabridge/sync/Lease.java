@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A named lease in the store's sync_lease table: of several instances on one store, the one
  * holding it does the work; it renews the lease each time it works, and when it stops renewing
- * (it died, or it was stopped) the next instance that asks after the lease ran out takes it.
+ * (it died) the next instance that asks after the lease ran out takes it; one that stops
+ * gracefully releases it, and the next instance takes it at once.
  */
 public final class Lease {
 
@@ -33,6 +34,11 @@ public final class Lease {
         long now = clock.millis();
         return jdbc.update("UPDATE sync_lease SET owner = ?, expires_at = ? WHERE name = ? AND (owner = ? OR expires_at < ?)",
                 owner, now + length.toMillis(), name, owner, now) == 1;
+    }
+
+    /** Gives the lease up if this instance holds it, so another takes it at its next ask instead of after it runs out. */
+    public void release() {
+        jdbc.update("UPDATE sync_lease SET expires_at = 0 WHERE name = ? AND owner = ?", name, owner);
     }
 
     private static String owner() {

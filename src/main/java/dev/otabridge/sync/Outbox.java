@@ -78,6 +78,11 @@ public final class Outbox {
         }
     }
 
+    /** On a graceful stop: another instance relays at its next pass instead of after the lease runs out. */
+    public void releaseRelayLease() {
+        relayLease.release();
+    }
+
     /**
      * The events due now that are first in their device's queue, oldest first; none while another
      * instance holds the relay lease.

@@ -39,4 +39,17 @@ class LeaseTest {
             assertFalse(first.hold(), name + " has a new holder");
         }
     }
+
+    @Test
+    void aReleasedLeaseIsTakenAtOnceAndOnlyItsHolderCanReleaseIt() {
+        StoreSetup.migrate(database);
+        Lease first = new Lease(database, "relay", Duration.ofSeconds(10), clock);
+        Lease second = new Lease(database, "relay", Duration.ofSeconds(10), clock);
+        assertTrue(first.hold());
+        second.release();
+        assertFalse(second.hold(), "a release by another instance changes nothing");
+        first.release();
+        assertTrue(second.hold(), "taken at once, without waiting for the 10 s to run out");
+        assertFalse(first.hold());
+    }
 }
