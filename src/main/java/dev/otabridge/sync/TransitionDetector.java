@@ -16,7 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,6 +69,30 @@ public final class TransitionDetector {
     private static final String NOT_PENDING = " AND NOT EXISTS (SELECT 1 FROM device_change c"
             + " WHERE c.org_id = %1$s.org_id AND c.asset_id = %1$s.asset_id)";
 
+    /** How the sweep walks a table in chunks: the next organization, and an organization's next keys (ORDER BY the whole index prefix, for HSQLDB). */
+    private record SweptTable(String firstOrgAfter, String assetsAfter) {
+        static SweptTable of(String table) {
+            return new SweptTable("SELECT MIN(org_id) FROM " + table + " WHERE org_id > ?",
+                    "SELECT asset_id FROM " + table + " WHERE org_id = ? AND asset_id > ? ORDER BY org_id, asset_id FETCH FIRST ? ROWS ONLY");
+        }
+    }
+
+    private static final SweptTable FIRMWARE_CHUNKS = SweptTable.of("device_firmware");
+    private static final SweptTable STATE_CHUNKS = SweptTable.of("device_sync_state");
+
+    /** Devices of one chunk (organization, asset after, asset up to) whose state differs from the store's. */
+    private static final String DIFFERING = "SELECT d.org_id, d.asset_id, d.product_key, d.device_key, d.firmware_version,"
+            + " d.is_upgrading, FALSE FROM device_firmware d LEFT JOIN device_sync_state s"
+            + " ON s.org_id = d.org_id AND s.asset_id = d.asset_id"
+            + " WHERE d.org_id = ? AND d.asset_id > ? AND d.asset_id <= ?"
+            + " AND (s.org_id IS NULL OR s.removed OR s.is_upgrading <> d.is_upgrading)" + NOT_PENDING.formatted("d");
+
+    /** Devices of one chunk of states that the store no longer holds. */
+    private static final String GONE = "SELECT s.org_id, s.asset_id, s.product_key, s.device_key, s.firmware_version,"
+            + " FALSE, TRUE FROM device_sync_state s WHERE s.org_id = ? AND s.asset_id > ? AND s.asset_id <= ? AND NOT s.removed"
+            + " AND NOT EXISTS (SELECT 1 FROM device_firmware d WHERE d.org_id = s.org_id AND d.asset_id = s.asset_id)"
+            + NOT_PENDING.formatted("s");
+
     private final JdbcTemplate jdbc;
     private final DeviceKeys deviceKeys;
     private final TableStatistics outboxStatistics;
@@ -75,6 +103,7 @@ public final class TransitionDetector {
     private final int batchSize;
     private final Duration stallAfter;
     private final OtaMetrics metrics;
+    private final AtomicBoolean sweeping = new AtomicBoolean();
 
     /**
      * @param source     the events' CloudEvents source
@@ -141,26 +170,63 @@ public final class TransitionDetector {
     /**
      * Compares the whole store with the last state seen and writes corrective events, marked
      * {@code reconciled}, for what changed behind the bundle's back (a plain SQL UPDATE, DELETE or
-     * INSERT). The only fleet-wide scan, so it runs on its own, slower schedule.
+     * INSERT). The only fleet-wide scan, so it runs on its own, slower schedule, and in chunks of
+     * {@code batchSize} devices of one organization, each its own transaction: the detector's lock
+     * is held for one chunk at a time, so ticks detect between chunks. A sweep asked for while one
+     * runs is skipped; one stops between chunks once {@code keepGoing} says no (the next sweep
+     * covers everything again).
      *
      * @return the number of events written
      */
+    public int sweep(BooleanSupplier keepGoing) {
+        if (!sweeping.compareAndSet(false, true)) {
+            LOG.info("a reconciliation sweep is still running: this one is skipped");
+            return 0;
+        }
+        try {
+            int events = sweep(FIRMWARE_CHUNKS, DIFFERING, keepGoing) + sweep(STATE_CHUNKS, GONE, keepGoing);
+            if (events > 0) {
+                LOG.warn("reconciliation sweep found {} transition(s) made outside the bundle's write paths", events);
+            }
+            return events;
+        } finally {
+            sweeping.set(false);
+        }
+    }
+
+    /** A sweep to its end: what tests and a caller without a shutdown to heed ask for. */
     public int sweep() {
-        int events = transaction.execute(status -> {
-            lockDetector(jdbc);
-            List<Observation> differing = jdbc.query("SELECT d.org_id, d.asset_id, d.product_key, d.device_key, d.firmware_version,"
-                    + " d.is_upgrading, FALSE FROM device_firmware d LEFT JOIN device_sync_state s"
-                    + " ON s.org_id = d.org_id AND s.asset_id = d.asset_id"
-                    + " WHERE (s.org_id IS NULL OR s.removed OR s.is_upgrading <> d.is_upgrading)"
-                    + NOT_PENDING.formatted("d"), OBSERVATIONS);
-            List<Observation> gone = jdbc.query("SELECT s.org_id, s.asset_id, s.product_key, s.device_key, s.firmware_version,"
-                    + " FALSE, TRUE FROM device_sync_state s WHERE NOT s.removed AND NOT EXISTS (SELECT 1 FROM device_firmware d"
-                    + " WHERE d.org_id = s.org_id AND d.asset_id = s.asset_id)" + NOT_PENDING.formatted("s"), OBSERVATIONS);
-            return observe(differing, true) + observe(gone, true);
-        });
-        outboxStatistics.wrote(events);
-        if (events > 0) {
-            LOG.warn("reconciliation sweep found {} transition(s) made outside the bundle's write paths", events);
+        return sweep(() -> true);
+    }
+
+    /** The sweep of the Camel route: it stops between chunks once the context is stopping. */
+    public int sweep(Exchange exchange) {
+        return sweep(() -> exchange.getContext().getStatus() == ServiceStatus.Started);
+    }
+
+    /** One table's devices, organization by organization, {@code batchSize} at a time, in key order. */
+    private int sweep(SweptTable table, String judge, BooleanSupplier keepGoing) {
+        int events = 0;
+        String org = jdbc.queryForObject(table.firstOrgAfter(), String.class, "");
+        while (org != null && keepGoing.getAsBoolean()) {
+            String from = "";
+            List<String> assets;
+            do {
+                assets = jdbc.queryForList(table.assetsAfter(), String.class, org, from, batchSize);
+                if (!assets.isEmpty()) {
+                    String chunkOrg = org;
+                    String after = from;
+                    String last = assets.get(assets.size() - 1);
+                    int found = transaction.execute(status -> {
+                        lockDetector(jdbc);
+                        return observe(jdbc.query(judge, OBSERVATIONS, chunkOrg, after, last), true);
+                    });
+                    outboxStatistics.wrote(found);
+                    events += found;
+                    from = last;
+                }
+            } while (assets.size() == batchSize && keepGoing.getAsBoolean());
+            org = jdbc.queryForObject(table.firstOrgAfter(), String.class, org);
         }
         return events;
     }
