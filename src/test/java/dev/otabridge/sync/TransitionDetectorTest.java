@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +117,18 @@ public class TransitionDetectorTest {
         assertEquals(Set.of("UPGRADE_STARTED a", "UPGRADE_FINISHED b", "UPGRADE_STARTED c"), Set.copyOf(reconciled.stream()
                 .map(e -> e.get("type").textValue() + " " + e.get("data").get("assetId").textValue()).toList()));
         reconciled.forEach(e -> assertTrue(e.get("data").get("reconciled").booleanValue()));
+        assertEquals(0, sync.detector.sweep());
+    }
+
+    @Test
+    void aSweepToldToStopEndsAfterItsChunkAndTheNextCoversTheRest() {
+        for (int i = 0; i < 10; i++) {
+            sync.jdbc.update("INSERT INTO device_firmware (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading)"
+                    + " VALUES ('o', ?, 'p', 'd', '1.0', TRUE)", "a" + i);
+        }
+        AtomicInteger asked = new AtomicInteger();
+        assertEquals(4, sync.detector.sweep(() -> asked.incrementAndGet() < 2), "one chunk of the fixture's batch size, then it stops");
+        assertEquals(6, sync.detector.sweep());
         assertEquals(0, sync.detector.sweep());
     }
 
