@@ -1,8 +1,8 @@
 package dev.otabridge.expression;
 
+import dev.otabridge.store.StoredText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,11 +36,12 @@ public final class SqlCompiler {
     }
 
     /**
-     * The pattern that makes LIKE a case-insensitive substring match of {@code value}: its own
-     * {@code %} and {@code _} are escaped, so they match only themselves.
+     * The pattern that makes LIKE a case-insensitive substring match of {@code value} on the stored,
+     * case-folded names: the value is folded by the same rule, and its own {@code %} and {@code _}
+     * are escaped, so they match only themselves.
      */
     public static String containsPattern(String value) {
-        String escaped = value.toLowerCase(Locale.ROOT)
+        String escaped = StoredText.folded(value)
                 .replace("\\", "\\\\")
                 .replace("%", "\\%")
                 .replace("_", "\\_");
@@ -73,35 +74,35 @@ public final class SqlCompiler {
                 yield field.column() + " IN (" + SqlCondition.placeholders(c.values().size()) + ")";
             }
             case LIKE -> field.localized() ? localizedLike(c.field(), (String) c.value(), parameters)
-                    : lowerLike(field.column(), (String) c.value(), parameters);
+                    : foldedLike(field.column(), (String) c.value(), parameters);
             default -> throw new IllegalStateException("the parser let through " + c.op() + " on " + field.fieldName());
         };
     }
 
-    private static String lowerLike(String column, String value, List<Object> parameters) {
+    private static String foldedLike(String column, String value, List<Object> parameters) {
         parameters.add(containsPattern(value));
-        return "LOWER(" + column + ")" + LIKE;
+        return column + LIKE;
     }
 
     private static String localizedLike(FieldRef ref, String value, List<Object> parameters) {
         SearchField field = ref.field();
         String locale = ref.locale();
         if (locale.equals(FieldRef.DEFAULT_NAME)) {
-            return lowerLike(field.column(), value, parameters);
+            return foldedLike(field.column(), value, parameters);
         }
         if (locale.equals(FieldRef.ALL_NAMES)) {
             List<String> names = new ArrayList<>();
             names.add(field.column());
             names.addAll(field.localeColumns());
-            return names.stream().map(column -> lowerLike(column, value, parameters)).collect(Collectors.joining(" OR ", "(", ")"));
+            return names.stream().map(column -> foldedLike(column, value, parameters)).collect(Collectors.joining(" OR ", "(", ")"));
         }
         // the locale's own name where it has one, the default name where it has none
         String texts = texts(field, parameters);
         parameters.add(locale);
-        String localizedName = lowerLike("t.content", value, parameters);
+        String localizedName = foldedLike("t.content", value, parameters);
         String otherTexts = texts(field, parameters);
         parameters.add(locale);
-        String defaultName = lowerLike(field.column(), value, parameters);
+        String defaultName = foldedLike(field.column(), value, parameters);
         return "(EXISTS (" + texts + " AND t.locale = ? AND " + localizedName + ")"
                 + " OR (NOT EXISTS (" + otherTexts + " AND t.locale = ?) AND " + defaultName + "))";
     }

@@ -115,12 +115,12 @@ public final class OtaStore {
     }
 
     private void upsertJob(JobInfo job) {
-        jdbc.update(MERGE_JOB, job.orgId(), job.jobId(), job.productKey(), defaultName(job.name()), write(job.name()),
-                job.firmwareId(), job.firmwareVersion(), defaultName(job.firmwareName()), write(job.firmwareName()),
+        jdbc.update(MERGE_JOB, job.orgId(), job.jobId(), job.productKey(), searched(defaultName(job.name())), write(job.name()),
+                job.firmwareId(), job.firmwareVersion(), searched(defaultName(job.firmwareName())), write(job.firmwareName()),
                 job.type(), job.enableUpgradeRequest(), job.upgradePolicy(), write(job.upgradeScope()), job.upgradeTimeout(),
                 write(job.retryPolicy()), write(job.schedulePolicy()), job.maximumConcurrency(), job.status(), job.createTime(),
-                localeName(job.name(), "zh_CN"), localeName(job.name(), "en_US"), localeName(job.firmwareName(), "zh_CN"),
-                localeName(job.firmwareName(), "en_US"));
+                searched(localeName(job.name(), "zh_CN")), searched(localeName(job.name(), "en_US")),
+                searched(localeName(job.firmwareName(), "zh_CN")), searched(localeName(job.firmwareName(), "en_US")));
         jdbc.update("DELETE FROM ota_job_text WHERE org_id = ? AND job_id = ?", job.orgId(), job.jobId());
         List<Object[]> texts = new ArrayList<>();
         addTexts(texts, job, "name", job.name());
@@ -135,7 +135,7 @@ public final class OtaStore {
             String locale = locales.next();
             String text = localeName(name, locale);
             if (text != null) {
-                texts.add(new Object[] {job.orgId(), job.jobId(), attr, locale, text});
+                texts.add(new Object[] {job.orgId(), job.jobId(), attr, locale, searched(text)});
             }
         }
     }
@@ -144,6 +144,11 @@ public final class OtaStore {
     private static String localeName(JsonNode name, String locale) {
         JsonNode text = name.path("i18nValue").path(locale);
         return text.isTextual() && !text.textValue().isEmpty() ? text.textValue() : null;
+    }
+
+    /** The name columns and ota_job_text hold names as searched; answers come from the JSON as given. */
+    private static String searched(String name) {
+        return StoredText.folded(name);
     }
 
     private static String defaultName(JsonNode name) {

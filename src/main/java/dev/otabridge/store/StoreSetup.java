@@ -31,11 +31,12 @@ public final class StoreSetup {
         LOG.info("store schema is current ({} migration(s) applied now)", applied);
     }
 
-    /** Where a store's migrations come from: the shared ones, then its engine's. */
+    /** Where a store's migrations come from: the shared ones, its engine's, and those written in Java. */
     static FluentConfiguration migrations(DataSource dataSource) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(dataSource));
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(dataSource),
+                        "classpath:dev/otabridge/store/migration");
     }
 
     /** The folder of engine-specific migrations: hsqldb, postgresql. */

@@ -1,5 +1,7 @@
 package dev.otabridge.store;
 
+import com.ibm.icu.lang.UCharacter;
+
 /**
  * What a stored string may hold: text, without control characters (U+0000-U+001F, U+007F-U+009F)
  * and without half of a surrogate pair. PostgreSQL cannot store a NUL, and a value with a TAB or a
@@ -32,6 +34,16 @@ public final class StoredText {
     /** Whether {@code value} holds half of a surrogate pair, which no encoding of text can carry. */
     public static boolean hasLoneSurrogate(String value) {
         return value.codePoints().anyMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+    }
+
+    /**
+     * A name as the name searches compare it: Unicode full case folding (ß and SS both ss, a final ς
+     * σ, İ i̇), the rule of ICU's {@code UCharacter.foldCase(text, true)} and Python's
+     * {@code str.casefold()}. The store keeps names folded this way and the searches fold their
+     * pattern alike, so both engines compare the same text and neither's own LOWER decides.
+     */
+    public static String folded(String text) {
+        return text == null ? null : UCharacter.foldCase(text, true);
     }
 
     /** A character as a message shows it: one that is not text as a \\u escape. */

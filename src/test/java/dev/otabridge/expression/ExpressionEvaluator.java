@@ -1,6 +1,7 @@
 package dev.otabridge.expression;
 
-import java.util.Locale;
+import dev.otabridge.store.StoredText;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -53,6 +54,6 @@ public final class ExpressionEvaluator {
     }
 
     private static boolean contains(String text, String part) {
-        return text != null && text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
+        return text != null && StoredText.folded(text).contains(StoredText.folded(part));
     }
 }

@@ -51,15 +51,15 @@ class SqlCompilerTest {
     void likeIsACaseInsensitiveSubstringWithLiteralWildcards() {
         assertEquals("%50\\%\\_off\\\\%", SqlCompiler.containsPattern("50%_OFF\\"));
         SqlCondition c = jobs("name.defaultValue like 'Ab%'");
-        assertEquals("LOWER(j.name_default) LIKE ? ESCAPE '\\'", c.sql());
+        assertEquals("j.name_default LIKE ? ESCAPE '\\'", c.sql());
         assertEquals(List.of("%ab\\%%"), c.parameters());
     }
 
     @Test
     void plainNameSearchesDefaultChineseAndEnglish() {
         SqlCondition c = jobs("name like 'x'");
-        assertEquals("(LOWER(j.name_default) LIKE ? ESCAPE '\\' OR LOWER(j.name_zh_cn) LIKE ? ESCAPE '\\'"
-                + " OR LOWER(j.name_en_us) LIKE ? ESCAPE '\\')", c.sql());
+        assertEquals("(j.name_default LIKE ? ESCAPE '\\' OR j.name_zh_cn LIKE ? ESCAPE '\\'"
+                + " OR j.name_en_us LIKE ? ESCAPE '\\')", c.sql());
         assertEquals(List.of("%x%", "%x%", "%x%"), c.parameters());
     }
 
@@ -67,9 +67,9 @@ class SqlCompilerTest {
     void aLocaleFallsBackToTheDefaultNameWhereItHasNone() {
         SqlCondition c = jobs("firmwareName.ja_JP like 'x'");
         assertEquals("(EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id"
-                + " AND t.attr = 'firmwareName' AND t.locale = ? AND LOWER(t.content) LIKE ? ESCAPE '\\')"
+                + " AND t.attr = 'firmwareName' AND t.locale = ? AND t.content LIKE ? ESCAPE '\\')"
                 + " OR (NOT EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id"
-                + " AND t.attr = 'firmwareName' AND t.locale = ?) AND LOWER(j.firmware_name_default) LIKE ? ESCAPE '\\'))", c.sql());
+                + " AND t.attr = 'firmwareName' AND t.locale = ?) AND j.firmware_name_default LIKE ? ESCAPE '\\'))", c.sql());
         assertEquals(List.of(SqlCondition.ORGANIZATION, "ja_JP", "%x%", SqlCondition.ORGANIZATION, "ja_JP", "%x%"), c.parameters());
     }
 

@@ -19,6 +19,7 @@ import dev.otabridge.expression.SearchField;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.JobInfo;
 import dev.otabridge.store.OtaStore;
+import dev.otabridge.store.StoredText;
 import dev.otabridge.store.Records;
 import dev.otabridge.store.TestDatabase;
 import java.util.ArrayList;
@@ -51,7 +52,9 @@ public class DifferentialSearchTest {
     private static final List<String> KEYS = List.of("pk1", "PK1", "pk2", "p'q", "p\"q", "p%", "p_x", "ünï", "产品", "a\\b");
     private static final List<String> VERSIONS = List.of("1.0", "1.1", "2.0", "1.0 ", "v%_", "版本");
     private static final List<String> WORDS = List.of("Alpha", "beta", "50%_off", "back\\slash", "Ünïcode", "中文名",
-            "firmware1", "x'y", "q\"r", "GAMMA", "名前");
+            "firmware1", "x'y", "q\"r", "GAMMA", "名前",
+            // letters whose other case is not one-to-one or not ASCII's: ß/SS, final ς, dotted İ, titlecase ǅ, the ﬁ ligature, Deseret
+            "Straße", "STRASSE", "ΣΊΣΥΦΟΣ", "σίσυφος", "İstanbul", "ǅungla", "ﬁle", "\uD801\uDC00\uD801\uDC28x");
     private static final List<String> LOCALES = List.of("zh_CN", "en_US", "ja_JP", "es_ES");
     private static final List<Integer> PAGE_SIZES = List.of(1, 3, 7, 50, 200);
 
@@ -145,6 +148,31 @@ public class DifferentialSearchTest {
         }
     }
 
+    /**
+     * Every stored name is found by its own text written in any letter case (ASCII's, the JDK's
+     * upper and lower case, Unicode case folding), whatever letters it holds, on either store.
+     */
+    @Test
+    public void everyNameIsFoundByItsOwnTextInAnyLetterCase() {
+        SqlSearch<JobInfo> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.otaJobs(JSON), ExpressionLimits.DEFAULT,
+                100, new OtaMetrics(new SimpleMeterRegistry()));
+        int probes = 0;
+        for (JobInfo job : jobs) {
+            String name = job.name().path("defaultValue").textValue();
+            if (name == null || name.contains("'") && name.contains("\"")) {
+                continue;
+            }
+            for (String written : new HashSet<>(List.of(name, name.toUpperCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT),
+                    StoredText.folded(name)))) {
+                String quoted = written.contains("'") ? "\"" + written + "\"" : "'" + written + "'";
+                SearchPage<JobInfo> page = search.run(new SearchRequest(job.orgId(), "name.defaultValue like " + quoted, 1, 200));
+                assertTrue(page.data().contains(job), job.jobId() + " not found by " + quoted);
+                probes++;
+            }
+        }
+        assertTrue(probes > 300, "probes: " + probes);
+    }
+
     /** Without an expression a search answers every row of the organization, and none of an organization without rows. */
     @Test
     public void searchesWithoutAnExpressionAnswerTheWholeOrganization() {
@@ -205,15 +233,20 @@ public class DifferentialSearchTest {
         };
     }
 
-    /** Part of a stored word in a random letter case, or a wildcard character that must stay literal. */
+    /** Part of a stored word (whole characters) in a random letter case, or a wildcard character that must stay literal. */
     private String likeFragment() {
         String word = pick(random, WORDS);
         if (random.nextInt(8) == 0) {
             return pick(random, List.of("%", "_", "\\", "x"));
         }
-        int start = random.nextInt(word.length());
-        String part = word.substring(start, start + 1 + random.nextInt(word.length() - start));
-        return random.nextBoolean() ? part.toUpperCase(java.util.Locale.ROOT) : part;
+        int[] letters = word.codePoints().toArray();
+        int start = random.nextInt(letters.length);
+        String part = new String(letters, start, 1 + random.nextInt(letters.length - start));
+        return switch (random.nextInt(3)) {
+            case 0 -> part.toUpperCase(java.util.Locale.ROOT);
+            case 1 -> part.toLowerCase(java.util.Locale.ROOT);
+            default -> part;
+        };
     }
 
     private String quote(String value) {
