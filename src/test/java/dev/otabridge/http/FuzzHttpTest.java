@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -17,33 +19,54 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 100,000 random and malicious expressions and bodies, with a fixed seed, through the HTTP API:
- * every answer is an HTTP 200 envelope with code 0 or 99400, never a 99500; no row of another
- * organization; no SQL error in the log.
+ * Random and malicious expressions, bodies and load documents, with a fixed seed, through the HTTP
+ * API: NUL and other control characters, lone surrogates (as JSON escapes), bytes that are not
+ * UTF-8, letters whose case is not ASCII's, oversized expressions. Every answer is an HTTP 200
+ * envelope with code 0 or 99400, never a 99500; no row of another organization; no SQL, stack
+ * trace or error in the log. On the embedded store here, on PostgreSQL in the services profile.
  */
-class FuzzHttpTest {
+public class FuzzHttpTest {
 
     private static final long SEED = 4_2026_11_22L;
-    private static final int REQUESTS = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ORGS = List.of("yourOrgId", "o15475466766371");
     private static final List<String> FRAGMENTS = List.of("productKey", "firmwareVersion", "isUpgrading", "name", "name.zh_CN",
             "firmwareName.default", "type", "status", "firmwareId", "=", "!=", "<>", "<", ">=", "in", "IN", "like", "not", "is", "null",
             "and", "AND", "or", "Or", "(", ")", ",", "'", "\"", "'yourProductKey'", "\"8UhOTwV5\"", "true", "FALSE", "'1.0'", ";",
             "--", "/*", "*/", "%", "_", "\\", "DROP TABLE device_firmware", "SELECT * FROM ota_job", "' OR '1'='1", "1=1",
-            "UNION SELECT", "\u0000", "\n", "\t", "中文名", "𝔘𝔫𝔦", "orgId", "org_id", "'o15475466766371'", "$(", "{{", "${body}");
+            "UNION SELECT", "\u0000", "\n", "\t", "中文名", "𝔘𝔫𝔦", "orgId", "org_id", "'o15475466766371'", "$(", "{{", "${body}",
+            // hostile text: NUL and other control characters inside strings, lone surrogates, letters whose case is not ASCII's
+            "'a\u0000b'", "\"\u0001\"", "'\u007f'", "'\u0085x'", "'\uD800'", "\"x\uDC00\"", "\uDBFF", "'İ'", "'STRASSE'", "'ß'",
+            "'ΣΊΣΥΦΟΣ'", "'ǅ'", "'ﬁ'");
 
-    @RegisterExtension
-    static final BundleExtension BUNDLE = new BundleExtension();
+    @TempDir
+    Path data;
 
     private final Random random = new Random(SEED);
 
+    /** How many requests: the HSQLDB default store takes the full run, the services profile's PostgreSQL run a shorter one. */
+    protected int requests() {
+        return 100_000;
+    }
+
+    /** The store: the embedded default here, the machine's PostgreSQL in the services profile. */
+    protected Map<String, String> store() {
+        return Map.of();
+    }
+
     @Test
-    void noInputBreaksTheServerOrCrossesOrganizations() throws Exception {
+    public void noInputBreaksTheServerOrCrossesOrganizations() throws Exception {
+        try (RunningBundle bundle = RunningBundle.start(data, store())) {
+            fuzz(bundle);
+        }
+    }
+
+    private void fuzz(RunningBundle bundle) throws Exception {
         LogCapture log = new LogCapture();
         HttpClient http = HttpClient.newHttpClient();
         Semaphore inFlight = new Semaphore(16);
@@ -51,14 +74,15 @@ class FuzzHttpTest {
         AtomicInteger refused = new AtomicInteger();
         Queue<String> problems = new ConcurrentLinkedQueue<>();
         try {
-            for (int i = 0; i < REQUESTS && problems.isEmpty(); i++) {
+            for (int i = 0; i < requests() && problems.isEmpty(); i++) {
                 String org = ORGS.get(random.nextInt(ORGS.size()));
                 boolean devices = random.nextBoolean();
-                String path = (devices ? SearchApiHttpTest.DEVICES : SearchApiHttpTest.JOBS) + org;
-                String body = body(devices);
+                boolean load = random.nextInt(20) == 0;
+                String path = load ? "/ota-store/v1/records" : (devices ? SearchApiHttpTest.DEVICES : SearchApiHttpTest.JOBS) + org;
+                String body = load ? loadDocument(org) : body(devices);
                 inFlight.acquire();
-                CompletableFuture<HttpResponse<String>> call = http.sendAsync(HttpRequest.newBuilder(BUNDLE.uri(path))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                CompletableFuture<HttpResponse<String>> call = http.sendAsync(HttpRequest.newBuilder(bundle.uri(path))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 call.whenComplete((response, failure) -> {
                     try {
@@ -80,10 +104,26 @@ class FuzzHttpTest {
             log.close();
         }
         assertEquals(List.of(), List.copyOf(problems));
-        assertEquals(List.of(), log.lines().stream().filter(line -> line.text().matches("(?is).*(sql|hsql|jdbc|syntax error).*")).toList());
-        assertEquals(REQUESTS, ok.get() + refused.get());
+        assertEquals(List.of(), log.lines().stream().filter(line -> line.text().matches("(?is).*(sql|hsql|jdbc|postgres|syntax error).*")
+                || line.traced() || line.level().isMoreSpecificThan(Level.ERROR)).toList(), "no SQL, no stack trace, no error in the log");
+        assertEquals(requests(), ok.get() + refused.get());
         // the generator must reach both outcomes in quantity, or the run proves little
-        assertTrue(ok.get() > REQUESTS / 20 && refused.get() > REQUESTS / 20, ok + " answered, " + refused + " refused");
+        assertTrue(ok.get() > requests() / 20 && refused.get() > requests() / 20, ok + " answered, " + refused + " refused");
+    }
+
+    /**
+     * The body as sent: UTF-8, but a lone surrogate travels as a JSON escape (UTF-8 cannot carry
+     * one), and now and then a byte that is not UTF-8 at all is put in.
+     */
+    private byte[] bytes(String body) {
+        StringBuilder escaped = new StringBuilder();
+        body.codePoints().forEach(cp -> escaped.append(cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE
+                ? String.format("\\u%04x", cp) : Character.toString(cp)));
+        byte[] bytes = escaped.toString().getBytes(StandardCharsets.UTF_8);
+        if (random.nextInt(50) == 0 && bytes.length > 0) {
+            bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(0x80));
+        }
+        return bytes;
     }
 
     private static String check(HttpResponse<String> response, String org) throws Exception {
@@ -98,12 +138,24 @@ class FuzzHttpTest {
         if (!answer.has("requestId") || !answer.has("data")) {
             return "not an envelope: " + answer;
         }
-        for (JsonNode row : code == 0 ? answer.get("data") : JSON.createArrayNode()) {
+        for (JsonNode row : code == 0 && answer.get("data").isArray() ? answer.get("data") : JSON.createArrayNode()) {
             if (!org.equals(row.get("orgId").textValue())) {
                 return "a row of " + row.get("orgId") + " answered to " + org;
             }
         }
         return null;
+    }
+
+    /** A load of one device of the organization whose fields are hostile text now and then: stored exactly, or a 99400. */
+    private String loadDocument(String org) {
+        ObjectNode device = JSON.createObjectNode().put("orgId", org);
+        for (String field : List.of("assetId", "productKey", "deviceKey", "firmwareVersion")) {
+            device.put(field, random.nextInt(3) == 0 ? fragments() : "fuzz" + random.nextInt(50));
+        }
+        device.put("isUpgrading", random.nextBoolean());
+        ObjectNode document = JSON.createObjectNode();
+        document.putArray("devices").add(device);
+        return document.toString();
     }
 
     /** A body: mostly a well-formed request with a hostile expression, sometimes a broken one, sometimes a valid one. */
@@ -116,7 +168,8 @@ class FuzzHttpTest {
             return "{\"pagination\":{\"pageNo\":" + weirdNumber() + ",\"pageSize\":" + weirdNumber() + "}}";
         }
         if (roll == 2) {
-            return "[".repeat(random.nextInt(3000)) + "]".repeat(random.nextInt(3000));
+            return random.nextBoolean() ? "[".repeat(random.nextInt(3000)) + "]".repeat(random.nextInt(3000))
+                    : JSON.createObjectNode().put("expression", "productKey = '" + "x".repeat(16_000 + random.nextInt(2_000)) + "'").toString();
         }
         String expression = roll < 6 ? validExpression(devices) : random.nextInt(3) == 0 ? mutate(validExpression(devices)) : fragments();
         ObjectNode request = JSON.createObjectNode().put("expression", expression);
