@@ -213,7 +213,6 @@ public class BundleConfiguration implements CamelConfiguration {
         registry.bind("records", records);
         Envelopes envelopes = new Envelopes(json, metrics);
         registry.bind("envelopes", envelopes);
-        bindHttpServers(context, envelopes);
         registry.bind("searchRequests", new SearchRequestReader(json));
         registry.bind("deviceUpgradeSearch", new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), limits, expressionCacheSize, metrics));
         registry.bind("otaJobSearch", new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), limits, expressionCacheSize, metrics));
@@ -243,6 +242,8 @@ public class BundleConfiguration implements CamelConfiguration {
                 mirrorLease.release();
             }
         });
+        // last: every setting above has been checked, so no failure leaves its Vert.x threads behind
+        bindHttpServers(context, envelopes);
     }
 
     /**
@@ -253,7 +254,6 @@ public class BundleConfiguration implements CamelConfiguration {
     private void bindHttpServers(CamelContext context, Envelopes envelopes) throws Exception {
         BoundedHttpServers servers = new BoundedHttpServers(new ConnectionLimits(maxConnections, Duration.ofSeconds(idleTimeoutSeconds),
                 Duration.ofSeconds(headerTimeoutSeconds), Duration.ofSeconds(bodyTimeoutSeconds)), new RequestGate(context, envelopes));
-        context.getRegistry().bind("boundedHttpServers", servers);
         context.getRegistry().bind("vertx", servers.vertx());
         context.addStartupListener((camel, alreadyStarted) -> {
             for (BoundedHttpServers.BindFailure failure : servers.bindFailures()) {

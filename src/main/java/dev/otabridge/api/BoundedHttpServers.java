@@ -13,12 +13,14 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class BoundedHttpServers {
 
     private static final Logger LOG = LoggerFactory.getLogger(BoundedHttpServers.class);
+    /** Client faults are logged at most this often, so that a client cannot flood the log with them. */
+    private static final Duration WARNING_EVERY = Duration.ofSeconds(1);
 
     /** A port a server could not listen on, and why. */
     public record BindFailure(String host, int port, String reason) {
@@ -44,6 +48,8 @@ public final class BoundedHttpServers {
     private final AtomicInteger open = new AtomicInteger();
     private final Map<HttpConnection, Deadline> deadlines = new ConcurrentHashMap<>();
     private final List<BindFailure> bindFailures = new CopyOnWriteArrayList<>();
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_EVERY.toNanos());
+    private final AtomicInteger unlogged = new AtomicInteger();
 
     /**
      * @param front wraps the server's own request handler (the router) with what must happen
@@ -73,10 +79,6 @@ public final class BoundedHttpServers {
         return List.copyOf(bindFailures);
     }
 
-    public int openConnections() {
-        return open.get();
-    }
-
     public void close() {
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
@@ -87,7 +89,7 @@ public final class BoundedHttpServers {
             if (failure instanceof IOException) {
                 LOG.debug("HTTP connection lost: {}", firstLine(failure));
             } else {
-                LOG.warn("HTTP connection closed on a client fault: {}", firstLine(failure));
+                warn("HTTP connection closed on a client fault: " + firstLine(failure));
             }
         });
         InvocationHandler calls = new InvocationHandler() {
@@ -130,7 +132,7 @@ public final class BoundedHttpServers {
     private void opened(HttpConnection connection) {
         if (open.incrementAndGet() > limits.maxConnections()) {
             open.decrementAndGet();
-            LOG.warn("HTTP connection refused: {} connections are open (ota.http.max-connections)", limits.maxConnections());
+            warn("HTTP connection refused: " + limits.maxConnections() + " connections are open (ota.http.max-connections)");
             connection.close();
             return;
         }
@@ -187,7 +189,7 @@ public final class BoundedHttpServers {
         /** The body must be in by its deadline; once the answer is out, the next request's headers are due. */
         private void poll() {
             if (!current.isEnded() && System.nanoTime() - bodyDue >= 0) {
-                LOG.warn("HTTP connection closed: a request body took longer than ota.http.body-timeout-seconds");
+                warn("HTTP connection closed: a request body took longer than ota.http.body-timeout-seconds");
                 connection.close();
             } else if (current.isEnded() && current.response().ended()) {
                 awaitHeaders();
@@ -220,6 +222,18 @@ public final class BoundedHttpServers {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    /** A client fault's WARN line, unless one was logged within {@link #WARNING_EVERY}; the next one counts those left out. */
+    private void warn(String what) {
+        long last = lastWarning.get();
+        long now = System.nanoTime();
+        if (now - last >= WARNING_EVERY.toNanos() && lastWarning.compareAndSet(last, now)) {
+            int skipped = unlogged.getAndSet(0);
+            LOG.warn(skipped == 0 ? what : what + " (and " + skipped + " more client faults since the last such line)");
+        } else {
+            unlogged.incrementAndGet();
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Settings that would leave the server open, or not serving, stop the start with a message that names the setting. */
 class StartRefusalsTest {
@@ -54,19 +56,12 @@ class StartRefusalsTest {
         assertTrue(message.contains("ota.security.mode is 'open': use auto, token, gateway or none"), message);
     }
 
-    @Test
-    void aTakenApiPortStopsTheStart() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"ota.http.port", "ota.management.port"})
+    void aTakenPortStopsTheStartNamingItsSetting(String setting) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            String message = refusal(Map.of("ota.http.port", String.valueOf(taken.getLocalPort())));
-            assertTrue(message.contains("ota.http.port " + taken.getLocalPort() + " on 127.0.0.1 cannot be bound"), message);
-        }
-    }
-
-    @Test
-    void aTakenManagementPortStopsTheStart() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            String message = refusal(Map.of("ota.management.port", String.valueOf(taken.getLocalPort())));
-            assertTrue(message.contains("ota.management.port " + taken.getLocalPort() + " on 127.0.0.1 cannot be bound"), message);
+            String message = refusal(Map.of(setting, String.valueOf(taken.getLocalPort())));
+            assertTrue(message.contains(setting + " " + taken.getLocalPort() + " on 127.0.0.1 cannot be bound"), message);
         }
     }
 
