@@ -45,6 +45,18 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
     }
 
     @Test
+    void theSweepRouteFindsAChangeMadeBehindTheBundlesBack() throws Exception {
+        jdbc.update("INSERT INTO device_firmware (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading)"
+                + " VALUES ('o', 'by-sql', 'p', 'd', '1.0', TRUE)");
+        context.start();
+        MockEndpoint a = getMockEndpoint("mock:target-a");
+        a.expectedMessageCount(1);
+        MockEndpoint.assertIsSatisfied(10, java.util.concurrent.TimeUnit.SECONDS, a);
+        String event = a.getReceivedExchanges().get(0).getMessage().getBody(String.class);
+        assertTrue(event.contains("\"type\":\"UPGRADE_STARTED\"") && event.contains("\"reconciled\":true"), event);
+    }
+
+    @Test
     void everyTargetGetsEachEventOnceAndTheOutboxKnowsIt() throws Exception {
         context.start();
         MockEndpoint a = getMockEndpoint("mock:target-a");
