@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A test that needs the machine's servers (RabbitMQ, PostgreSQL). It runs with
+ * A test that needs the machine's servers (RabbitMQ, PostgreSQL), or runs too long for the plain
+ * build. It runs with
  * {@code mvn -B -Pservices test}; the plain test run skips it and says so.
  */
 @Target(ElementType.TYPE)
