@@ -36,11 +36,15 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
         return start(data, log, environment, "-jar", jar.toString());
     }
 
-    private static ChildBundle start(Path data, Path log, Map<String, String> environment, String... javaArguments) throws Exception {
-        int port;
+    /** A free port for a child bundle, when a test must know it before the child starts (OTA_HTTP_PORT). */
+    public static int freePort() throws java.io.IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+            return socket.getLocalPort();
         }
+    }
+
+    private static ChildBundle start(Path data, Path log, Map<String, String> environment, String... javaArguments) throws Exception {
+        int port = environment.containsKey("OTA_HTTP_PORT") ? Integer.parseInt(environment.get("OTA_HTTP_PORT")) : freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the JVM settings of `mvn exec:exec` and of the README's java -jar (tests run in the project's folder)
