@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
-import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -103,6 +102,8 @@ public final class TransitionDetector {
     private final int batchSize;
     private final Duration stallAfter;
     private final OtaMetrics metrics;
+    private static final ContextRunning RUNNING = new ContextRunning();
+
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     /**
@@ -201,7 +202,7 @@ public final class TransitionDetector {
 
     /** The sweep of the Camel route: it stops between chunks once the context is stopping. */
     public int sweep(Exchange exchange) {
-        return sweep(() -> exchange.getContext().getStatus() == ServiceStatus.Started);
+        return sweep(() -> RUNNING.matches(exchange));
     }
 
     /** One table's devices, organization by organization, {@code batchSize} at a time, in key order. */
