@@ -3,7 +3,6 @@ package dev.otabridge.api;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,9 +83,7 @@ public final class QueryString {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return Utf8.decode(ByteBuffer.wrap(bytes.toByteArray()));
         } catch (CharacterCodingException e) {
             throw ApiException.invalidArgument("query", "the query string is not UTF-8 once percent-decoded");
         }

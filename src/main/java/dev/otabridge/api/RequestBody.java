@@ -2,8 +2,6 @@ package dev.otabridge.api;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -29,9 +27,7 @@ public final class RequestBody {
         byte[] bytes = message.getBody(byte[].class);
         ByteBuffer input = ByteBuffer.wrap(bytes);
         try {
-            message.setBody(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(input).toString());
+            message.setBody(Utf8.decode(input));
         } catch (CharacterCodingException e) {
             throw ApiException.invalidArgument("body", "the body is not UTF-8 (byte " + (input.position() + 1) + " of " + bytes.length + ")");
         }
