@@ -142,7 +142,8 @@ public final class RecordsReader {
             }
             int at = StoredText.firstNotText(value.textValue());
             if (at >= 0) {
-                throw invalid(name, name + " holds " + StoredText.shown(value.textValue().codePoints().toArray()[at]) + " at character " + (at + 1)
+                throw invalid(name, name + " holds " + StoredText.shown(value.textValue().codePointAt(value.textValue().offsetByCodePoints(0, at)))
+                        + " at character " + (at + 1)
                         + ": control characters and lone surrogates are not stored");
             }
             return value.textValue();

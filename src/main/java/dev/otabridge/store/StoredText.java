@@ -17,7 +17,12 @@ public final class StoredText {
     }
 
     public static boolean isNotText(int codePoint) {
-        return Character.isISOControl(codePoint) || codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
+        return Character.isISOControl(codePoint) || isLoneSurrogate(codePoint);
+    }
+
+    /** A code point of a string that is half of a surrogate pair: String.codePoints() yields those on their own. */
+    private static boolean isLoneSurrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
     }
 
     /** The first character of {@code value} a stored string may not hold, as its index in code points; -1 if none. */
@@ -33,7 +38,7 @@ public final class StoredText {
 
     /** Whether {@code value} holds half of a surrogate pair, which no encoding of text can carry. */
     public static boolean hasLoneSurrogate(String value) {
-        return value.codePoints().anyMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+        return value.codePoints().anyMatch(StoredText::isLoneSurrogate);
     }
 
     /**
