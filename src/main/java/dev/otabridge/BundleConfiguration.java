@@ -3,24 +3,20 @@ package dev.otabridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.otabridge.api.BoundedHttpServers;
 import dev.otabridge.api.ConnectionLimits;
+import dev.otabridge.api.DemoData;
 import dev.otabridge.api.Envelopes;
+import dev.otabridge.api.FeedRequestReader;
+import dev.otabridge.api.RecordsReader;
 import dev.otabridge.api.RequestGate;
+import dev.otabridge.api.SearchRequestReader;
 import dev.otabridge.expression.ExpressionLimits;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.mirror.UpstreamMirror;
 import dev.otabridge.mirror.UpstreamSession;
 import dev.otabridge.ops.BrokerHealthCheck;
-import dev.otabridge.ops.OtaMetrics;
 import dev.otabridge.ops.StoreHealthCheck;
-import dev.otabridge.search.SearchRequestReader;
 import dev.otabridge.search.SearchTargets;
 import dev.otabridge.search.SqlSearch;
 import dev.otabridge.security.Accounts;
@@ -30,7 +26,6 @@ import dev.otabridge.security.SecurityMode;
 import dev.otabridge.security.TokenService;
 import dev.otabridge.security.TokenStore;
 import dev.otabridge.store.OtaStore;
-import dev.otabridge.store.RecordsReader;
 import dev.otabridge.store.StoreSetup;
 import dev.otabridge.sync.ConfirmingRabbitMQComponent;
 import dev.otabridge.sync.ContextRunning;
@@ -38,6 +33,13 @@ import dev.otabridge.sync.EventMessage;
 import dev.otabridge.sync.Lease;
 import dev.otabridge.sync.Outbox;
 import dev.otabridge.sync.TransitionDetector;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -48,8 +50,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
@@ -234,6 +236,7 @@ public class BundleConfiguration implements CamelConfiguration {
                 new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)),
                 Duration.ofSeconds(leaseSeconds), metrics);
         registry.bind("outbox", outbox);
+        registry.bind("feedRequests", new FeedRequestReader());
         // Camel stops services in the reverse order of their adding: after the routes, before the store closes
         context.addService(new ServiceSupport() {
             @Override
@@ -281,7 +284,7 @@ public class BundleConfiguration implements CamelConfiguration {
         CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
             StoreSetup.migrate(dataSource);
             try {
-                StoreSetup.loadDemoData(demoData, store, records);
+                DemoData.load(demoData, store, records);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,7 @@
 package dev.otabridge.api;
 
+import dev.otabridge.expression.ExpressionException;
+
 /**
  * A request the API refuses, with the EnOS code and the message the caller reads. Messages name
  * what was wrong; they never hold SQL, stack traces or stored data.
@@ -26,6 +28,12 @@ public class ApiException extends RuntimeException {
     /** EnOS's 99400 form: {@code Invalid Argument <parameter>:<detail>}. */
     public static ApiException invalidArgument(String parameter, String detail) {
         return new ApiException(INVALID_ARGUMENT, "Invalid Argument " + parameter + ":" + detail);
+    }
+
+    /** A refused expression, in EnOS's words: its disallowed-operator text as is, any other mistake as 99400 of "expression". */
+    public static ApiException refusing(ExpressionException refused) {
+        return refused.isOperatorNotAllowed() ? new ApiException(INVALID_ARGUMENT, refused.getMessage())
+                : invalidArgument("expression", refused.getMessage());
     }
 
     public int code() {

@@ -2,7 +2,8 @@ package dev.otabridge.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.expression.ExpressionException;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.search.SearchPage;
 import java.time.Duration;
 import java.util.UUID;
@@ -40,6 +41,9 @@ public final class Envelopes {
      */
     public String error(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure, Exchange exchange) throws JsonProcessingException {
         String requestId = requestId();
+        if (failure instanceof ExpressionException refused) {
+            failure = ApiException.refusing(refused);
+        }
         if (failure instanceof ApiException refused) {
             LOG.debug("request {} refused: {}", requestId, refused.getMessage());
             measure(exchange, refused.code());

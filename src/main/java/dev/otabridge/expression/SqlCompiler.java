@@ -1,5 +1,6 @@
 package dev.otabridge.expression;
 
+import dev.otabridge.store.Placeholders;
 import dev.otabridge.store.StoredText;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class SqlCompiler {
             }
             case IN -> {
                 parameters.addAll(c.values());
-                yield field.column() + " IN (" + SqlCondition.placeholders(c.values().size()) + ")";
+                yield field.column() + " IN (" + Placeholders.of(c.values().size()) + ")";
             }
             case LIKE -> field.localized() ? localizedLike(c.field(), (String) c.value(), parameters)
                     : foldedLike(field.column(), (String) c.value(), parameters);

@@ -34,9 +34,4 @@ public record SqlCondition(String sql, List<Object> parameters, Set<String> pinn
     public SqlCondition forOrganization(String orgId) {
         return new SqlCondition(sql, parameters.stream().map(value -> value == ORGANIZATION ? orgId : value).toList(), pinnedColumns);
     }
-
-    /** {@code ?, ?, ?}: the placeholders of an IN list of {@code count} values (at least one). */
-    public static String placeholders(int count) {
-        return "?, ".repeat(count - 1) + "?";
-    }
 }

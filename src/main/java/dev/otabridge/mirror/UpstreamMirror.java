@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.otabridge.ops.OtaMetrics;
-import dev.otabridge.search.SearchTarget;
-import dev.otabridge.search.SearchTargets;
+import dev.otabridge.api.RecordsReader;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.DeviceKeys;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;
-import dev.otabridge.store.RecordsReader;
+import dev.otabridge.store.StoredRows;
 import dev.otabridge.sync.Lease;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -124,11 +123,10 @@ public final class UpstreamMirror {
         if (upstream.isEmpty()) {
             return upstream;
         }
-        SearchTarget<DeviceFirmware> devices = SearchTargets.deviceUpgrades();
         List<Object> parameters = new ArrayList<>();
         String condition = deviceKeys.condition("d.", orgId, upstream.stream().map(DeviceFirmware::assetId).toList(), parameters);
-        Set<DeviceFirmware> local = new HashSet<>(jdbc.query("SELECT " + devices.columns() + " FROM device_firmware d WHERE " + condition,
-                devices.rows(), parameters.toArray()));
+        Set<DeviceFirmware> local = new HashSet<>(jdbc.query("SELECT " + StoredRows.DEVICE_COLUMNS + " FROM device_firmware d WHERE " + condition,
+                StoredRows.DEVICES, parameters.toArray()));
         return upstream.stream().filter(d -> !local.contains(d)).toList();
     }
 }

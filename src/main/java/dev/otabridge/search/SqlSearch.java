@@ -1,19 +1,15 @@
 package dev.otabridge.search;
 
-import dev.otabridge.api.ApiException;
 import dev.otabridge.expression.ExpressionException;
 import dev.otabridge.expression.ExpressionLimits;
 import dev.otabridge.expression.ExpressionParser;
 import dev.otabridge.expression.SqlCondition;
-import dev.otabridge.ops.OtaMetrics;
-import java.sql.PreparedStatement;
+import dev.otabridge.metrics.OtaMetrics;
+import dev.otabridge.store.ValuePlannedStatements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.postgresql.PGStatement;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.SingleColumnRowMapper;
 
 /** Runs one search API: validates and compiles the expression, then counts and reads one page. */
@@ -34,33 +30,13 @@ public final class SqlSearch<T> {
 
     public SearchPage<T> run(SearchRequest request) {
         SqlCondition condition = where(request);
-        long total = jdbc.query(plannedForItsValues(countSql(condition), condition.parameters()),
+        long total = jdbc.query(ValuePlannedStatements.of(countSql(condition), condition.parameters()),
                 new SingleColumnRowMapper<>(Long.class)).get(0);
         List<T> rows = List.of();
         if (request.offset() < total) {
-            rows = jdbc.query(plannedForItsValues(pageSql(condition), pageParameters(condition, request)), target.rows());
+            rows = jdbc.query(ValuePlannedStatements.of(pageSql(condition), pageParameters(condition, request)), target.rows());
         }
         return new SearchPage<>(rows, request.pageNo(), request.pageSize(), total);
-    }
-
-    /**
-     * The statement, kept from PostgreSQL's plan for any values. The JDBC driver prepares a
-     * statement on the server from its fifth run, and PostgreSQL then settles, a few runs later, on
-     * one plan for any values; such a plan cannot tell a selective name pattern from one every job
-     * matches, and read the trigram index of both: {@code name like 'prod0048' and firmwareName like
-     * 'firmware'} took 47-70 ms with it, 8-13 ms planned for its values (planning included), on the
-     * benchmark's fleet. The store's other statements keep the driver's default: they read and write
-     * by key.
-     */
-    private static PreparedStatementCreator plannedForItsValues(String sql, List<Object> parameters) {
-        return connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            if (statement.isWrapperFor(PGStatement.class)) {
-                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-            }
-            new ArgumentPreparedStatementSetter(parameters.toArray()).setValues(statement);
-            return statement;
-        };
     }
 
     String countSql(SqlCondition condition) {
@@ -101,8 +77,7 @@ public final class SqlSearch<T> {
             return expressions.compile(expression);
         } catch (ExpressionException e) {
             metrics.expressionRefused(target.api(), e.kind().label());
-            throw e.isOperatorNotAllowed() ? new ApiException(ApiException.INVALID_ARGUMENT, e.getMessage())
-                    : ApiException.invalidArgument("expression", e.getMessage());
+            throw e;
         }
     }
 }

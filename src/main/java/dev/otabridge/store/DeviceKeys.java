@@ -1,6 +1,5 @@
 package dev.otabridge.store;
 
-import dev.otabridge.expression.SqlCondition;
 import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
@@ -33,7 +32,7 @@ public enum DeviceKeys {
         if (this == ORGANIZATION_THEN_ASSETS) {
             parameters.add(orgId);
             parameters.addAll(assetIds);
-            return alias + "org_id = ? AND " + alias + "asset_id IN (" + SqlCondition.placeholders(assetIds.size()) + ")";
+            return alias + "org_id = ? AND " + alias + "asset_id IN (" + Placeholders.of(assetIds.size()) + ")";
         }
         assetIds.forEach(assetId -> {
             parameters.add(orgId);

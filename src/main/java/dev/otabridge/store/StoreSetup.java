@@ -1,8 +1,5 @@
 package dev.otabridge.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -12,7 +9,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Brings a store to the current schema and, on a first run, fills it with the demo data. */
+/** Brings a store to the current schema. */
 public final class StoreSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreSetup.class);
@@ -46,23 +43,6 @@ public final class StoreSetup {
             return product.startsWith("HSQL") ? "hsqldb" : product.toLowerCase(Locale.ROOT);
         } catch (SQLException e) {
             throw new IllegalStateException("the store cannot be reached: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Loads the classpath document {@code resource} when the store holds no device and no job, so a
-     * fresh clone answers the API documents' sample requests. A blank resource turns this off.
-     */
-    public static void loadDemoData(String resource, OtaStore store, RecordsReader records) throws IOException {
-        if (resource == null || resource.isBlank() || !store.isEmpty()) {
-            return;
-        }
-        try (InputStream in = StoreSetup.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("demo data " + resource + " is not on the classpath");
-            }
-            Records.Loaded loaded = store.upsert(records.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            LOG.info("empty store: loaded the demo data from {} ({} devices, {} jobs)", resource, loaded.devices(), loaded.jobs());
         }
     }
 }

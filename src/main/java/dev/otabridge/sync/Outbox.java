@@ -3,10 +3,8 @@ package dev.otabridge.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otabridge.api.ApiException;
-import dev.otabridge.expression.SqlCondition;
-import dev.otabridge.api.QueryString;
-import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.metrics.OtaMetrics;
+import dev.otabridge.store.Placeholders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-    private static final int MAX_FEED_PAGE = 1000;
 
     /**
      * Parameters: now, and the most events to take. The order names the heads index's whole prefix,
@@ -118,14 +115,14 @@ public final class Outbox {
         }
         long now = clock.millis();
         transaction.executeWithoutResult(status -> {
-            TransitionDetector.lockDetector(jdbc);
+            DetectorLock.take(jdbc);
             for (int from = 0; from < events.size(); from += 500) {
                 List<OutboxEvent> chunk = events.subList(from, Math.min(events.size(), from + 500));
                 List<Object> parameters = new ArrayList<>();
                 parameters.add(now);
                 chunk.forEach(event -> parameters.add(event.id()));
                 jdbc.update("UPDATE sync_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, last_error = NULL,"
-                        + " is_head = FALSE WHERE id IN (" + SqlCondition.placeholders(chunk.size()) + ")", parameters.toArray());
+                        + " is_head = FALSE WHERE id IN (" + Placeholders.of(chunk.size()) + ")", parameters.toArray());
             }
             jdbc.batchUpdate("UPDATE sync_outbox SET is_head = TRUE WHERE id = (SELECT MIN(p.id) FROM sync_outbox p"
                     + " WHERE p.org_id = ? AND p.asset_id = ? AND p.status <> 'DELIVERED')",
@@ -182,10 +179,8 @@ public final class Outbox {
      * Events after {@code after}, in detection order, whatever their delivery status: a consumer
      * without a broker reads the bundle's events here, and one that missed some replays them.
      */
-    public Map<String, Object> feed(String rawQuery) {
-        QueryString query = QueryString.parse(rawQuery);
-        long cursor = number("after", query.single("after"), 0, 0, Long.MAX_VALUE);
-        int size = (int) number("limit", query.single("limit"), 100, 1, MAX_FEED_PAGE);
+    public Map<String, Object> feed(FeedRequest request) {
+        long cursor = request.after();
         List<Map<String, Object>> events = jdbc.query("SELECT id, status, payload FROM sync_outbox WHERE id > ? ORDER BY id"
                 + " FETCH FIRST ? ROWS ONLY", (rs, i) -> {
                     Map<String, Object> item = new LinkedHashMap<>();
@@ -193,7 +188,7 @@ public final class Outbox {
                     item.put("status", rs.getString(2));
                     item.put("event", tree(rs.getString(3)));
                     return item;
-                }, cursor, size);
+                }, cursor, request.limit());
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("events", events);
         page.put("nextCursor", events.isEmpty() ? cursor : events.get(events.size() - 1).get("cursor"));
@@ -207,21 +202,6 @@ public final class Outbox {
             counts.put(rs.getString(1), rs.getLong(2));
         });
         return counts;
-    }
-
-    private static long number(String name, String text, long absent, long min, long max) {
-        if (text == null || text.isEmpty()) {
-            return absent;
-        }
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, with the allowed range
-        }
-        throw ApiException.invalidArgument(name, name + " must be an integer from " + min + " to " + max);
     }
 
     private JsonNode tree(String payload) {

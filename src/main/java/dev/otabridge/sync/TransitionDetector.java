@@ -2,7 +2,7 @@ package dev.otabridge.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.DeviceKeys;
 import dev.otabridge.store.TableStatistics;
 import java.time.Clock;
@@ -149,7 +149,7 @@ public final class TransitionDetector {
     }
 
     private Batch detectBatch() {
-        lockDetector(jdbc);
+        DetectorLock.take(jdbc);
         List<Long> seqs = new ArrayList<>();
         List<Observation> changes = jdbc.query("SELECT org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,"
                 + " removed, change_seq FROM device_change ORDER BY change_seq FETCH FIRST ? ROWS ONLY", (rs, i) -> {
@@ -219,7 +219,7 @@ public final class TransitionDetector {
                     String after = from;
                     String last = assets.get(assets.size() - 1);
                     int found = transaction.execute(status -> {
-                        lockDetector(jdbc);
+                        DetectorLock.take(jdbc);
                         return observe(jdbc.query(judge, OBSERVATIONS, chunkOrg, after, last), true);
                     });
                     outboxStatistics.wrote(found);
@@ -240,7 +240,7 @@ public final class TransitionDetector {
      */
     public int reportStalls() {
         return transaction.execute(status -> {
-            lockDetector(jdbc);
+            DetectorLock.take(jdbc);
             long now = clock.millis();
             List<SyncState> stalled = jdbc.query("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE is_upgrading = TRUE"
                     + " AND stall_reported = FALSE AND removed = FALSE AND upgrading_since <= ?", STATES, now - stallAfter.toMillis());
@@ -348,15 +348,6 @@ public final class TransitionDetector {
             }
         }
         return found;
-    }
-
-    /**
-     * Takes the detector's lock row until the transaction ends. Detector work on several nodes or
-     * schedules at once would judge the same change twice; the relay takes it too when it passes a
-     * device's head on, so that an event written meanwhile sees the head it is written behind.
-     */
-    static void lockDetector(JdbcTemplate jdbc) {
-        jdbc.update("UPDATE sync_cursor SET value = value WHERE name = 'detector'");
     }
 
     private String write(DeviceEvent event) {

@@ -10,7 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.MovableClock;
 import dev.otabridge.expression.ExpressionLimits;
 import dev.otabridge.http.ChildBundle;
-import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.search.QueryPlans;
 import dev.otabridge.search.SearchRequest;
 import dev.otabridge.search.SearchTargets;

@@ -1,10 +1,5 @@
 package dev.otabridge.routes;
 
-import dev.otabridge.security.RequestGuard;
-import dev.otabridge.security.SecurityMode;
-import java.time.Clock;
-import dev.otabridge.ops.OtaMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.api.Envelopes;
+import dev.otabridge.api.SearchRequestReader;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.search.SearchPage;
 import dev.otabridge.search.SearchRequest;
-import dev.otabridge.search.SearchRequestReader;
+import dev.otabridge.security.RequestGuard;
+import dev.otabridge.security.SecurityMode;
 import dev.otabridge.store.DeviceFirmware;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;

@@ -2,7 +2,7 @@ package dev.otabridge.routes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.expression.ExpressionLimits;
-import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

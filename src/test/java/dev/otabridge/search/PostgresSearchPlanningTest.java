@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.expression.ExpressionLimits;
-import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.services.ServicesTest;
 import dev.otabridge.store.StoreSetup;
 import dev.otabridge.store.TestDatabase;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.otabridge.api.RecordsReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.MovableClock;
-import dev.otabridge.ops.OtaMetrics;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;

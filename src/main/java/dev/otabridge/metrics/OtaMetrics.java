@@ -1,4 +1,4 @@
-package dev.otabridge.ops;
+package dev.otabridge.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

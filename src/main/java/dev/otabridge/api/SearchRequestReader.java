@@ -1,11 +1,9 @@
-package dev.otabridge.search;
+package dev.otabridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.otabridge.api.ApiException;
-import dev.otabridge.api.JsonBody;
-import dev.otabridge.api.QueryString;
+import dev.otabridge.search.SearchRequest;
 import dev.otabridge.store.StoredText;
 
 /**

@@ -1,11 +1,13 @@
-package dev.otabridge.store;
+package dev.otabridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.otabridge.api.ApiException;
-import dev.otabridge.api.JsonBody;
 import dev.otabridge.expression.FieldRef;
+import dev.otabridge.store.DeviceFirmware;
+import dev.otabridge.store.JobInfo;
+import dev.otabridge.store.Records;
+import dev.otabridge.store.StoredText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,11 +1,13 @@
-package dev.otabridge.store;
+package dev.otabridge.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otabridge.api.ApiException;
+import dev.otabridge.store.DeviceFirmware;
+import dev.otabridge.store.JobInfo;
+import dev.otabridge.store.Records;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
