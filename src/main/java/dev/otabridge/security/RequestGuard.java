@@ -50,13 +50,12 @@ public final class RequestGuard {
     }
 
     /**
-     * @param permission the operation's permission, as EnOS names it ("Firmware/Read")
+     * @param needed   the operation's permission
      * @param exchange   the request: its raw query (orgId for the searches), raw body (as signed) and
      *                   HTTP headers (the credentials)
      * @throws ApiException 99400 for credentials in the query string, 99401, 99403 or 99429
      */
-    public void admit(String permission, Exchange exchange) {
-        Permission needed = Permission.named(permission).orElseThrow(() -> new IllegalArgumentException(permission));
+    public void admit(Permission needed, Exchange exchange) {
         Message message = exchange.getMessage();
         QueryString query = QueryString.parse(message.getHeader(Exchange.HTTP_QUERY, String.class));
         refuseCredentialsIn(query);

@@ -3,6 +3,7 @@ package dev.otabridge.security;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otabridge.api.ApiException;
 import dev.otabridge.api.JsonBody;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,6 +12,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * EnOS's token service ({@code /apim-token-service/v2.0/token/get} and {@code .../refresh}): an
@@ -19,6 +24,8 @@ import java.util.Optional;
  */
 public final class TokenService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
+
     static final int EMPTY_PARAMETER = 1202;
     static final int APP_KEY_UNKNOWN = 1002;
     static final int INVALID_ENCRYPTION = 1003;
@@ -26,6 +33,8 @@ public final class TokenService {
     static final int TOKEN_EXPIRED = 1203;
     /** Not in EnOS's published table: the project's code for an app key locked after failed attempts. */
     static final int LOCKED = 1429;
+    /** Not in EnOS's published table: the project's code for a failure of the token service itself. */
+    static final int INTERNAL_ERROR = 1500;
     /** Failures in a row before an app key is locked; each one after doubles the lock, up to 15 minutes. */
     private static final int FREE_FAILURES = 5;
     private static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
@@ -88,6 +97,18 @@ public final class TokenService {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * What a failed token request answers: a body that is not UTF-8 as the invalid parameter it is,
+     * anything else as a bare internal error, its details in the log only.
+     */
+    public String failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        if (failure instanceof ApiException refused && refused.code() == ApiException.INVALID_ARGUMENT) {
+            return failure(INVALID_PARAMETER, "invalid parameter: " + refused.getMessage());
+        }
+        LOG.error("a token request failed", failure);
+        return failure(INTERNAL_ERROR, "internal error");
     }
 
     private String answer(String body, boolean refresh) {

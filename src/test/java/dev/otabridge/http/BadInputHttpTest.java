@@ -186,6 +186,17 @@ class BadInputHttpTest {
     }
 
     @Test
+    void aTokenRequestThatIsNotUtf8IsAnsweredByTheTokenService() throws Exception {
+        byte[] body = "{\"appKey\":\"x\u00ff\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        HttpResponse<String> response = BUNDLE.send(java.net.http.HttpRequest.newBuilder(BUNDLE.uri("/apim-token-service/v2.0/token/get"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+        JsonNode answer = JSON.readTree(response.body());
+        assertEquals(1004, answer.get("status").intValue(), answer.toString());
+        assertEquals("apim-token-service", answer.get("business").textValue());
+        assertEquals("invalid parameter: Invalid Argument body:the body is not UTF-8 (byte 13 of 15)", answer.get("msg").textValue());
+    }
+
+    @Test
     void aLoadOfValuesNoSearchCouldReadBackIsRefusedWhole() throws Exception {
         for (String value : List.of("o\\u0009x", "o\\u0000", "o\\ud800", "o\\nx")) {
             String document = "{\"devices\":[{\"orgId\":\"yourOrgId\",\"assetId\":\"fresh\",\"productKey\":\"p\",\"deviceKey\":\"d\",\"isUpgrading\":false},"

@@ -49,8 +49,8 @@ class SearchRoutesTest extends YamlRoutesTestSupport {
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        AdviceWith.adviceWith(context, "search-device-upgrade", a -> a.weaveById("run-device-upgrade-search").replace().to("mock:device-search"));
-        AdviceWith.adviceWith(context, "search-ota-jobs", a -> a.weaveById("run-ota-job-search").replace().to("mock:job-search"));
+        AdviceWith.adviceWith(context, "device-upgrade-search", a -> a.weaveById("run-device-upgrade-search").replace().to("mock:device-search"));
+        AdviceWith.adviceWith(context, "ota-job-search", a -> a.weaveById("run-ota-job-search").replace().to("mock:job-search"));
         context.start();
         deviceSearch = getMockEndpoint("mock:device-search");
         jobSearch = getMockEndpoint("mock:job-search");

@@ -68,7 +68,7 @@ class StoreLoadRoutesTest extends YamlRoutesTestSupport {
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        AdviceWith.adviceWith(context, "load-records-http", a -> a.weaveById("store-records-http").replace().to("mock:store"));
+        AdviceWith.adviceWith(context, "http-records-load", a -> a.weaveById("store-records-http").replace().to("mock:store"));
         AdviceWith.adviceWith(context, "load-records-file", a -> a.weaveAddLast().to("mock:inbox-loaded"));
         context.start();
     }

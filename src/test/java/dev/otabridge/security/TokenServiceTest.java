@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.MovableClock;
+import dev.otabridge.api.ApiException;
 import dev.otabridge.store.StoreSetup;
 import dev.otabridge.store.TestDatabase;
 import java.nio.file.Files;
@@ -150,5 +151,16 @@ class TokenServiceTest {
         Path file = dir.resolve("accounts.json");
         Files.writeString(file, "{\"accounts\":[{\"accessKey\":\"app1\",\"secret\":\"s3cr3t\",\"orgIds\":[],\"permissions\":[]}]}");
         assertFalse(Accounts.read(file, JSON).find("app1").orElseThrow().toString().contains("s3cr3t"));
+    }
+
+    @Test
+    void aFailureIsAnsweredInTheTokenServicesShapeWithoutItsDetails() throws Exception {
+        JsonNode internal = read(service().failed(new IllegalStateException("connection to db-7 refused")));
+        assertEquals(1500, internal.get("status").intValue());
+        assertEquals("apim-token-service", internal.get("business").textValue());
+        assertEquals("internal error", internal.get("msg").textValue());
+        JsonNode notText = read(service().failed(ApiException.invalidArgument("body", "the body is not UTF-8 (byte 3 of 9)")));
+        assertEquals(1004, notText.get("status").intValue());
+        assertEquals("invalid parameter: Invalid Argument body:the body is not UTF-8 (byte 3 of 9)", notText.get("msg").textValue());
     }
 }
