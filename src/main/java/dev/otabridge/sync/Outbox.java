@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +47,6 @@ public final class Outbox {
     private final RetryPolicy retry;
     private final Lease relayLease;
     private final TransactionTemplate transaction;
-    private final Queue<OutboxEvent> acknowledged = new ConcurrentLinkedQueue<>();
     private final OtaMetrics metrics;
 
     /** Delays grow from {@code first}, doubling up to {@code longest}; after {@code maxAttempts} the event is parked. */
@@ -92,24 +89,13 @@ public final class Outbox {
     }
 
     /**
-     * Every target acknowledged the event. It is marked delivered with the rest of its relay pass
-     * by {@link #markAcknowledgedDelivered()}: one statement a pass, not a commit per event. A crash
-     * in between publishes these events again, under the same ids.
+     * Marks the events of a relay pass that every target acknowledged delivered, in one statement a
+     * pass rather than a commit per event, and makes the next undelivered event of each of their
+     * devices its head. Under the detector's lock, so that an event the detector writes at the same
+     * time is either seen here or sees the head it is written behind. A crash before this publishes
+     * the events again, under the same ids.
      */
-    public void acknowledged(OutboxEvent event) {
-        acknowledged.add(event);
-    }
-
-    /**
-     * Marks the events acknowledged since the last call delivered, and makes the next undelivered
-     * event of each of their devices its head. Under the detector's lock, so that an event the
-     * detector writes at the same time is either seen here or sees the head it is written behind.
-     */
-    public void markAcknowledgedDelivered() {
-        List<OutboxEvent> events = new ArrayList<>();
-        for (OutboxEvent event; (event = acknowledged.poll()) != null; ) {
-            events.add(event);
-        }
+    public void markDelivered(List<OutboxEvent> events) {
         if (events.isEmpty()) {
             return;
         }

@@ -46,8 +46,7 @@ public class OutboxTest {
     void onlyTheOldestUndeliveredEventOfEachDeviceIsHandedOut() {
         List<OutboxEvent> first = sync.outbox.nextBatch(10);
         assertEquals(List.of("UPGRADE_STARTED a", "UPGRADE_STARTED b"), describe(first));
-        first.forEach(sync.outbox::acknowledged);
-        sync.outbox.markAcknowledgedDelivered();
+        sync.outbox.markDelivered(first);
         assertEquals(List.of("UPGRADE_FINISHED a"), describe(sync.outbox.nextBatch(10)));
     }
 
@@ -120,8 +119,7 @@ public class OutboxTest {
     @Test
     void oldDeliveredEventsArePurgedAndWithoutARelayOldPendingOnesToo() {
         OutboxEvent first = sync.outbox.nextBatch(10).get(0);
-        sync.outbox.acknowledged(first);
-        sync.outbox.markAcknowledgedDelivered();
+        sync.outbox.markDelivered(List.of(first));
         sync.clock.advance(Duration.ofDays(2));
         assertEquals(0, sync.outbox.purgeOlderThan(3, true));
         assertEquals(1, sync.outbox.purgeOlderThan(1, true));
