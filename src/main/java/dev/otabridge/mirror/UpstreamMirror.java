@@ -77,6 +77,11 @@ public final class UpstreamMirror {
         return !tasks.isEmpty();
     }
 
+    /** On a graceful stop: another instance mirrors at its next pass instead of after the lease runs out. */
+    public void releaseLease() {
+        lease.release();
+    }
+
     /** What this pass reads: every task while this instance holds the mirror lease, nothing while another does. */
     public List<MirrorTask> tasks() {
         return lease.hold() ? List.copyOf(tasks) : List.of();

@@ -68,9 +68,10 @@ public final class OtaStore {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
-    public OtaStore(DataSource dataSource, ObjectMapper json) {
+    public OtaStore(DataSourceTransactionManager transactions, ObjectMapper json) {
+        DataSource dataSource = transactions.getDataSource();
         this.jdbc = new JdbcTemplate(dataSource);
-        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transaction = new TransactionTemplate(transactions);
         this.json = json;
     }
 

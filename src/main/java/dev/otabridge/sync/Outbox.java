@@ -59,13 +59,14 @@ public final class Outbox {
     }
 
     /** @param lease how long this instance keeps the relay after its last pass, when it stops renewing */
-    public Outbox(DataSource dataSource, ObjectMapper json, Clock clock, RetryPolicy retry, Duration lease, OtaMetrics metrics) {
+    public Outbox(DataSourceTransactionManager transactions, ObjectMapper json, Clock clock, RetryPolicy retry, Duration lease, OtaMetrics metrics) {
+        DataSource dataSource = transactions.getDataSource();
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = json;
         this.clock = clock;
         this.retry = retry;
         this.relayLease = new Lease(dataSource, "relay", lease, clock);
-        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transaction = new TransactionTemplate(transactions);
         this.metrics = metrics;
         for (String status : List.of("PENDING", "PARKED")) {
             metrics.outboxGauge(status, () -> jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = ?", Long.class, status));

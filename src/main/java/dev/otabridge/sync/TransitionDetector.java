@@ -111,12 +111,13 @@ public final class TransitionDetector {
      * @param batchSize  change-log entries per transaction
      * @param stallAfter how long an upgrade may run before it is reported as stalled
      */
-    public TransitionDetector(DataSource dataSource, ObjectMapper json, Clock clock, String source, int batchSize, Duration stallAfter,
+    public TransitionDetector(DataSourceTransactionManager transactions, ObjectMapper json, Clock clock, String source, int batchSize, Duration stallAfter,
                               OtaMetrics metrics) {
+        DataSource dataSource = transactions.getDataSource();
         this.jdbc = new JdbcTemplate(dataSource);
         this.deviceKeys = DeviceKeys.of(dataSource);
         this.outboxStatistics = TableStatistics.of(dataSource, "sync_outbox");
-        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transaction = new TransactionTemplate(transactions);
         this.json = json;
         this.clock = clock;
         this.source = source;

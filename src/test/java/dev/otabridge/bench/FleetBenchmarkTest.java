@@ -53,6 +53,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The benchmark suite of issue #6, run by {@code mvn -B -Pbench test}: expression parse and
@@ -466,7 +467,7 @@ class FleetBenchmarkTest {
         Map<String, Object> ticks = new LinkedHashMap<>();
         for (Store store : Store.values()) {
             try (HikariDataSource dataSource = open(store)) {
-                TransitionDetector detector = new TransitionDetector(dataSource, new ObjectMapper(), new MovableClock(),
+                TransitionDetector detector = new TransitionDetector(new DataSourceTransactionManager(dataSource), new ObjectMapper(), new MovableClock(),
                         "urn:bench", 1000, Duration.ofMinutes(120), new OtaMetrics(new SimpleMeterRegistry()));
                 for (int i = 0; i < 20; i++) {
                     detector.tick();
@@ -525,7 +526,7 @@ class FleetBenchmarkTest {
             lastBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM sync_outbox", Long.class);
             deliveredBefore = jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = 'DELIVERED'", Long.class);
             long start = System.nanoTime();
-            new OtaStore(dataSource, new ObjectMapper()).upsert(new Records(flipped, List.of()));
+            new OtaStore(new DataSourceTransactionManager(dataSource), new ObjectMapper()).upsert(new Records(flipped, List.of()));
             written = (System.nanoTime() - start) / 1e9;
         }
         HttpClient http = HttpClient.newHttpClient();

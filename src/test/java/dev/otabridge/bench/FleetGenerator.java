@@ -117,7 +117,7 @@ public final class FleetGenerator {
     }
 
     private void writeJobs(DataSource dataSource, Fleet fleet, Random random) {
-        OtaStore store = new OtaStore(dataSource, json);
+        OtaStore store = new OtaStore(new DataSourceTransactionManager(dataSource), json);
         long yearAgo = System.currentTimeMillis() - 365L * 24 * 3_600_000;
         List<JobInfo> batch = new ArrayList<>();
         for (int j = 0; j < fleet.jobs(); j++) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 /**
@@ -45,6 +46,10 @@ public final class RunningBundle implements BundleEndpoint, AutoCloseable {
     @Override
     public URI uri(String pathAndQuery) {
         return base.resolve(pathAndQuery);
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
     }
 
     @Override

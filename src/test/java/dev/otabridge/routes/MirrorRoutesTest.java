@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** upstream-mirror.yaml with the upstream mocked: paging, signing, token reuse and renewal, retries, giving up. */
 class MirrorRoutesTest extends YamlRoutesTestSupport {
@@ -69,7 +70,7 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
     protected void bindToRegistry(Registry registry) {
         StoreSetup.migrate(database);
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
-        registry.bind("upstreamMirror", new UpstreamMirror("m1", true, 200, database, new OtaStore(database, JSON),
+        registry.bind("upstreamMirror", new UpstreamMirror("m1", true, 200, database, new OtaStore(new DataSourceTransactionManager(database), JSON),
                 new RecordsReader(JSON), JSON, metrics, new Lease(database, "mirror", Duration.ofSeconds(60), Clock.systemUTC())));
         registry.bind("upstreamSession", new UpstreamSession("key", "secret", Clock.systemUTC(), JSON));
     }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** store-load.yaml: the HTTP upsert (store mocked) and the inbox folder (real store, real files). */
 class StoreLoadRoutesTest extends YamlRoutesTestSupport {
@@ -63,7 +64,7 @@ class StoreLoadRoutesTest extends YamlRoutesTestSupport {
         registry.bind("envelopes", new Envelopes(JSON, new OtaMetrics(new SimpleMeterRegistry())));
         registry.bind("requestGuard", new RequestGuard(SecurityMode.NONE, null, null, null, 1, Clock.systemUTC()));
         registry.bind("records", new RecordsReader(JSON));
-        registry.bind("otaStore", new OtaStore(database, JSON));
+        registry.bind("otaStore", new OtaStore(new DataSourceTransactionManager(database), JSON));
     }
 
     @BeforeEach

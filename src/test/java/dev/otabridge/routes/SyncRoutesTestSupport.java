@@ -19,6 +19,7 @@ import java.util.Properties;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** The sync routes over a real store, with the real detector and outbox, relaying to {@link #targets()}. */
 abstract class SyncRoutesTestSupport extends YamlRoutesTestSupport {
@@ -27,7 +28,7 @@ abstract class SyncRoutesTestSupport extends YamlRoutesTestSupport {
 
     protected final HikariDataSource database = TestDatabase.fresh();
     protected final JdbcTemplate jdbc = new JdbcTemplate(database);
-    private final OtaStore store = new OtaStore(database, JSON);
+    private final OtaStore store = new OtaStore(new DataSourceTransactionManager(database), JSON);
 
     /** The relay's targets, comma-separated endpoint URIs. */
     protected abstract String targets();
@@ -45,8 +46,8 @@ abstract class SyncRoutesTestSupport extends YamlRoutesTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
-        registry.bind("transitionDetector", new TransitionDetector(database, JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2), metrics));
-        registry.bind("outbox", new Outbox(database, JSON, Clock.systemUTC(),
+        registry.bind("transitionDetector", new TransitionDetector(new DataSourceTransactionManager(database), JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2), metrics));
+        registry.bind("outbox", new Outbox(new DataSourceTransactionManager(database), JSON, Clock.systemUTC(),
                 new Outbox.RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1)), Duration.ofSeconds(10), metrics));
         registry.bind("eventMessage", new EventMessage());
         registry.bind("contextRunning", new ContextRunning());

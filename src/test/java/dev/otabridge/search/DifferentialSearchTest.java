@@ -1,7 +1,5 @@
 package dev.otabridge.search;
 
-import dev.otabridge.metrics.OtaMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +14,14 @@ import dev.otabridge.expression.ExpressionParser;
 import dev.otabridge.expression.FieldTable;
 import dev.otabridge.expression.Operator;
 import dev.otabridge.expression.SearchField;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.JobInfo;
 import dev.otabridge.store.OtaStore;
-import dev.otabridge.store.StoredText;
 import dev.otabridge.store.Records;
+import dev.otabridge.store.StoredText;
 import dev.otabridge.store.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Thousands of random valid expressions over a random data set: every page the SQL path returns
@@ -84,7 +85,7 @@ public class DifferentialSearchTest {
                     random.nextBoolean() ? "started" : "stopped", 1_000L * random.nextInt(20), null, null, null));
         }
         database = database();
-        new OtaStore(database, JSON).upsert(new Records(devices, jobs));
+        new OtaStore(new DataSourceTransactionManager(database), JSON).upsert(new Records(devices, jobs));
     }
 
     @AfterAll

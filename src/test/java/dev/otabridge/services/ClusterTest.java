@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Three instances (JVMs of their own) on one PostgreSQL schema, the token flow on, relaying to the
@@ -61,7 +62,7 @@ class ClusterTest {
         dir = Files.createTempDirectory("ota-cluster");
         database = TestDatabase.postgres();
         StoreSetup.migrate(database);
-        store = new OtaStore(database, JSON);
+        store = new OtaStore(new DataSourceTransactionManager(database), JSON);
         records = new RecordsReader(JSON);
         Path accounts = dir.resolve("accounts.json");
         Files.writeString(accounts, """

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** Both forms select exactly the named devices of one organization; HSQLDB gets the form it answers by key. */
 class DeviceKeysTest {
@@ -30,7 +31,7 @@ class DeviceKeysTest {
                 devices.add(new DeviceFirmware(org, "a" + i, "p", "d" + i, "1.0", false));
             }
         }
-        new OtaStore(database, new ObjectMapper()).upsert(new Records(devices, List.of()));
+        new OtaStore(new DataSourceTransactionManager(database), new ObjectMapper()).upsert(new Records(devices, List.of()));
         for (DeviceKeys form : DeviceKeys.values()) {
             List<Object> parameters = new ArrayList<>();
             String condition = form.condition("d.", "o2", List.of("a1", "a3", "missing"), parameters);

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 class OtaStoreTest {
 
     private final HikariDataSource database = TestDatabase.fresh();
     private final ObjectMapper json = new ObjectMapper();
-    private final OtaStore store = new OtaStore(database, json);
+    private final OtaStore store = new OtaStore(new DataSourceTransactionManager(database), json);
     private final RecordsReader reader = new RecordsReader(json);
     private final JdbcTemplate jdbc = new JdbcTemplate(database);
 

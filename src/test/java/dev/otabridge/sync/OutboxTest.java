@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 public class OutboxTest {
 
@@ -102,7 +103,7 @@ public class OutboxTest {
 
     @Test
     void onlyTheHolderOfTheRelayLeaseHandsEventsOutUntilItStopsRenewing() {
-        Outbox other = new Outbox(sync.database, sync.json, sync.clock,
+        Outbox other = new Outbox(new DataSourceTransactionManager(sync.database), sync.json, sync.clock,
                 new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)), Duration.ofSeconds(10),
                 new OtaMetrics(new SimpleMeterRegistry()));
         assertEquals(2, sync.outbox.nextBatch(10).size());

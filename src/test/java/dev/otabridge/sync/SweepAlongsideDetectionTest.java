@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The reconciliation sweep beside the detector's ticks, as the bundle schedules them (ticks every
@@ -74,8 +75,8 @@ public class SweepAlongsideDetectionTest {
     void everyTransitionIsDetectedWithinAMinuteWhileSweepsRun() {
         StoreSetup.migrate(database);
         ObjectMapper json = new ObjectMapper();
-        OtaStore store = new OtaStore(database, json);
-        TransitionDetector detector = new TransitionDetector(database, json, new MovableClock(), "urn:test", 1000,
+        OtaStore store = new OtaStore(new DataSourceTransactionManager(database), json);
+        TransitionDetector detector = new TransitionDetector(new DataSourceTransactionManager(database), json, new MovableClock(), "urn:test", 1000,
                 Duration.ofHours(2), new OtaMetrics(new SimpleMeterRegistry()));
         JdbcTemplate jdbc = new JdbcTemplate(database);
         load(store, false);

@@ -1,19 +1,20 @@
 package dev.otabridge.sync;
 
-import dev.otabridge.metrics.OtaMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.MovableClock;
+import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /** A migrated store, its write path, a detector and an outbox over it, a clock the test moves, and a switch that takes the database away. */
@@ -31,10 +32,10 @@ final class SyncFixture implements AutoCloseable {
     SyncFixture(HikariDataSource database) {
         this.database = database;
         this.switchable = new SwitchableDataSource(database);
-        this.store = new OtaStore(database, json);
+        this.store = new OtaStore(new DataSourceTransactionManager(database), json);
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
-        this.detector = new TransitionDetector(switchable, json, clock, "urn:test", 4, Duration.ofMinutes(30), metrics);
-        this.outbox = new Outbox(database, json, clock, new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)), Duration.ofSeconds(10), metrics);
+        this.detector = new TransitionDetector(new DataSourceTransactionManager(switchable), json, clock, "urn:test", 4, Duration.ofMinutes(30), metrics);
+        this.outbox = new Outbox(new DataSourceTransactionManager(database), json, clock, new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)), Duration.ofSeconds(10), metrics);
         this.jdbc = new JdbcTemplate(database);
     }
 

@@ -1,0 +1,111 @@
+package dev.otabridge.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otabridge.metrics.OtaMetrics;
+import dev.otabridge.ops.BrokerHealthCheck;
+import dev.otabridge.sync.ConfirmingRabbitMQComponent;
+import dev.otabridge.sync.ContextRunning;
+import dev.otabridge.sync.EventMessage;
+import dev.otabridge.sync.Outbox;
+import dev.otabridge.sync.TransitionDetector;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.support.service.ServiceSupport;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * Upgrade-status sync ({@code ota.sync.*}): the detector, the outbox and its relay, and the RabbitMQ
+ * connection the spring-rabbitmq targets publish on ({@code ota.rabbitmq.*}).
+ */
+public class SyncConfiguration implements CamelConfiguration {
+
+    @PropertyInject("ota.sync.relay.enabled")
+    private boolean relayEnabled;
+    @PropertyInject("ota.sync.targets")
+    private String targets;
+
+    @BindToRegistry("transitionDetector")
+    public TransitionDetector transitionDetector(DataSourceTransactionManager transactions, ObjectMapper json, Clock clock,
+            @PropertyInject("ota.sync.source") String source, @PropertyInject("ota.sync.batch-size") int batchSize,
+            @PropertyInject("ota.sync.stall-after-minutes") long stallAfterMinutes, OtaMetrics metrics) {
+        return new TransitionDetector(transactions, json, clock, source, batchSize, Duration.ofMinutes(stallAfterMinutes), metrics);
+    }
+
+    @BindToRegistry("outbox")
+    public Outbox outbox(DataSourceTransactionManager transactions, ObjectMapper json, Clock clock,
+            @PropertyInject("ota.sync.retry.max-attempts") int maxAttempts,
+            @PropertyInject("ota.sync.retry.first-delay-millis") long firstDelayMillis,
+            @PropertyInject("ota.sync.retry.max-delay-millis") long maxDelayMillis,
+            @PropertyInject("ota.sync.relay.lease-seconds") long leaseSeconds, OtaMetrics metrics) {
+        return new Outbox(transactions, json, clock,
+                new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)),
+                Duration.ofSeconds(leaseSeconds), metrics);
+    }
+
+    @BindToRegistry("eventMessage")
+    public EventMessage eventMessage() {
+        return new EventMessage();
+    }
+
+    @BindToRegistry("contextRunning")
+    public ContextRunning contextRunning() {
+        return new ContextRunning();
+    }
+
+    /** Made by Camel, so Camel shuts it down with the context. */
+    @BindToRegistry("relayThreads")
+    public ExecutorService relayThreads(CamelContext context, @PropertyInject("ota.sync.relay.parallelism") int parallelism) {
+        return context.getExecutorServiceManager().newFixedThreadPool(this, "relay", parallelism);
+    }
+
+    /**
+     * For spring-rabbitmq targets. It connects on first use, so a bundle without a broker never
+     * touches it. Correlated publisher confirms and returns tell each send whether the broker took
+     * its message ({@link ConfirmingRabbitMQComponent}).
+     */
+    @BindToRegistry("rabbitConnectionFactory")
+    public CachingConnectionFactory rabbitConnectionFactory(@PropertyInject("ota.rabbitmq.host") String host,
+            @PropertyInject("ota.rabbitmq.port") int port, @PropertyInject("ota.rabbitmq.username") String username,
+            @PropertyInject("ota.rabbitmq.password") String password, @PropertyInject("ota.rabbitmq.virtual-host") String virtualHost,
+            @PropertyInject("ota.sync.relay.batch-size") int relayBatchSize) {
+        CachingConnectionFactory factory = new CachingConnectionFactory(host, port);
+        factory.setUsername(username);
+        factory.setPassword(password);
+        factory.setVirtualHost(virtualHost);
+        factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        factory.setPublisherReturns(true);
+        // a channel returns to the cache only once the broker confirmed what it published: a relay
+        // batch in flight holds a channel per event (docs/decisions/0004-a-channel-per-event-in-flight.md)
+        factory.setChannelCacheSize(Math.max(25, relayBatchSize));
+        factory.setConnectionNameStrategy(f -> "ota-bridge");
+        return factory;
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        if (relayEnabled && targets.isBlank()) {
+            throw new IllegalArgumentException("ota.sync.relay.enabled is true but ota.sync.targets names no endpoint");
+        }
+        CachingConnectionFactory rabbit = context.getRegistry().lookupByNameAndType("rabbitConnectionFactory", CachingConnectionFactory.class);
+        Outbox outbox = context.getRegistry().lookupByNameAndType("outbox", Outbox.class);
+        // spring-rabbitmq: targets keep their URIs; a send waits for its confirm without holding a thread
+        context.addComponent("spring-rabbitmq", new ConfirmingRabbitMQComponent());
+        if (relayEnabled && targets.contains("spring-rabbitmq:")) {
+            context.getRegistry().bind("brokerHealthCheck", new BrokerHealthCheck(rabbit));
+        }
+        // stopped after the routes, before the store closes: another instance relays at its next pass
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                outbox.releaseRelayLease();
+                rabbit.destroy();
+            }
+        });
+    }
+}
