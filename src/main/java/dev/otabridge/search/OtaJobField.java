@@ -44,8 +44,8 @@ public enum OtaJobField implements SearchField {
      * A StringI18n name: its default in the job row, its per-locale texts in ota_job_text under attr =
      * the field name. The texts are those of the request's organization, given as a value rather than
      * as j.org_id: where PostgreSQL runs the sub-select once for all rows (a hashed subplan), the
-     * correlation with j is dropped, and it read the matching texts of every organization (236 ms for
-     * firmwareName like '2.1.3' at 100,000 jobs; 32 ms with the organization given).
+     * correlation with j is dropped, and it read the matching texts of every organization
+     * (docs/decisions/0006-job-text-searches-per-organization.md).
      */
     private static FieldSpec localized(String name, String defaultColumn, List<String> localeColumns, String description) {
         // name is a constant of this enum, never caller input

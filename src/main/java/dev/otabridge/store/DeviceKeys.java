@@ -6,11 +6,9 @@ import javax.sql.DataSource;
 
 /**
  * How a query names some devices of one organization, in the form each engine answers with index
- * lookups. Measured on a store of 100,000 devices, 500 devices of an organization of 19,331:
- * HSQLDB answers {@code (org_id, asset_id) IN ((?, ?), ...)} with one primary-key lookup per
- * device (5 ms) but reads the whole organization for {@code org_id = ? AND asset_id IN (...)}
- * (15-50 ms, and growing with the organization); PostgreSQL runs the latter as one index scan
- * (1.5 ms) and spends 85 ms planning the former.
+ * lookups: HSQLDB looks pairs up by primary key but reads the whole organization for an IN list of
+ * assets, which PostgreSQL answers with one index scan
+ * (docs/decisions/0002-device-keys-per-engine.md).
  */
 public enum DeviceKeys {
 

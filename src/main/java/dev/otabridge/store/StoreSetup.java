@@ -24,6 +24,10 @@ public final class StoreSetup {
      * engine's features.
      */
     public static void migrate(DataSource dataSource) {
+        int realigned = RewordedMigrations.realign(dataSource);
+        if (realigned > 0) {
+            LOG.info("{} migration(s) whose comments were reworded since this store ran them take their new checksum", realigned);
+        }
         int applied = migrations(dataSource).load().migrate().migrationsExecuted;
         LOG.info("store schema is current ({} migration(s) applied now)", applied);
     }

@@ -5,10 +5,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps PostgreSQL's planner statistics of a table the bundle grows in bursts current. Autovacuum
- * looks at a table once a minute at best (and never where it is off), while the detector can add
- * 100,000 events to the outbox in less: plans made from statistics taken while the outbox was
- * nearly empty read all of an organization's events to check 500 of its devices (1.2 s a query in
- * the benchmark's burst; 2.6 ms once analyzed). The table is analyzed again when the rows written
+ * looks at a table once a minute at best (and never where it is off), while the detector can fill
+ * the outbox faster: plans made from statistics taken while the outbox was nearly empty read all of
+ * an organization's events to check a few of its devices
+ * (docs/decisions/0009-outbox-statistics-after-bursts.md). The table is analyzed again when the rows written
  * since the last analysis reach the number it held then, and at least {@value #LEAST_ROWS}: a
  * growing table is analyzed a few times, a large one seldom. HSQLDB plans without statistics.
  */

@@ -23,14 +23,11 @@ import org.springframework.amqp.rabbit.connection.CorrelationData;
 
 /**
  * camel-spring-rabbitmq as the relay's {@code spring-rabbitmq:} targets use it, with one change: a
- * send with publisher confirms does not hold its thread until the broker confirms it. The stock
- * producer publishes and then waits on its channel, so each relay thread carried one message per
- * confirm round trip and the relay's pace stayed near its thread count over that round trip
- * (about 2,000 events a second here, whatever the thread count). Here the exchange completes when
- * the broker's confirm of its own message arrives (correlated confirms): a relay batch is in flight
- * at once, and the broker confirms it in groups. URIs, their options and what counts as delivered
- * are the component's own, with one addition: messages are published mandatory, so one that no
- * queue takes (a missing binding) fails instead of being confirmed and dropped.
+ * send with publisher confirms does not hold its thread until the broker confirms it; the exchange
+ * completes when the broker's confirm of its own message arrives (correlated confirms), so a relay
+ * batch is in flight at once. Messages are published mandatory, so one that no queue takes fails
+ * instead of being confirmed and dropped. Every difference from upstream, and its test:
+ * docs/decisions/0008-confirming-rabbitmq-producer.md.
  */
 public final class ConfirmingRabbitMQComponent extends SpringRabbitMQComponent {
 

@@ -6,9 +6,9 @@ import org.apache.camel.ServiceStatus;
 
 /**
  * True while the Camel context runs: the relay asks before each event and the sweep before each
- * chunk, so that a shutdown stops them between the two. Java rather than Simple's {@code ${camelContext.status}}, which looks the getter
- * up among the context's hundreds of methods for every event (about 20 µs each, the largest share
- * of the relay's own CPU in a profile of the benchmark's burst).
+ * chunk, so that a shutdown stops them between the two. Java rather than Simple's
+ * {@code ${camelContext.status}}, which looks the getter up by reflection for every event
+ * (docs/decisions/0014-event-message-without-reflection.md).
  */
 public final class ContextRunning implements Predicate {
 
