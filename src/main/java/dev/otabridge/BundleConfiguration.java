@@ -22,9 +22,15 @@ import org.apache.camel.support.PluginHelper;
  */
 public class BundleConfiguration implements CamelConfiguration {
 
-    private static final List<Supplier<CamelConfiguration>> CONCERNS = List.of(CommonConfiguration::new, StoreConfiguration::new,
-            OpsConfiguration::new, SearchConfiguration::new, SecurityConfiguration::new, SyncConfiguration::new,
-            MirrorConfiguration::new, HttpConfiguration::new);
+    private static final List<Supplier<CamelConfiguration>> CONCERNS = List.of(
+            CommonConfiguration::new,
+            StoreConfiguration::new,
+            OpsConfiguration::new,
+            SearchConfiguration::new,
+            SecurityConfiguration::new,
+            SyncConfiguration::new,
+            MirrorConfiguration::new,
+            HttpConfiguration::new);
 
     @Override
     public void configure(CamelContext context) throws Exception {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The README's configuration reference and application.properties name the same keys with the same defaults. */
 class ConfigReferenceTest {
 
-    private static final Pattern ROW = Pattern.compile("^\\| `(ota\\.[^`]+)` \\| (`([^`]*)`|empty) \\|", Pattern.MULTILINE);
+    private static final Pattern ROW =
+            Pattern.compile("^\\| `(ota\\.[^`]+)` \\| (`([^`]*)`|empty) \\|", Pattern.MULTILINE);
 
     @Test
     void everyOtaSettingIsDocumentedWithItsDefault() throws Exception {
@@ -34,7 +35,9 @@ class ConfigReferenceTest {
             assertEquals(properties.getProperty(key), readmeDefault, "default of " + key);
         }
         Set<String> keys = new TreeSet<>();
-        properties.stringPropertyNames().stream().filter(k -> k.startsWith("ota.")).forEach(keys::add);
+        properties.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("ota."))
+                .forEach(keys::add);
         assertEquals(keys, documented);
     }
 }

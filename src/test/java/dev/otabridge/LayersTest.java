@@ -23,26 +23,46 @@ class LayersTest {
     static ArchRule layers(String root) {
         return CompositeArchRule.of(layeredArchitecture()
                         .consideringOnlyDependenciesInLayers()
-                        .layer("Wiring").definedBy(root, root + ".config..")
-                        .layer("Edge").definedBy(root + ".api..", root + ".security..", root + ".mirror..", root + ".ops..")
-                        .layer("Core").definedBy(root + ".expression..", root + ".search..", root + ".sync..", root + ".metrics..")
-                        .layer("Store").definedBy(root + ".store..")
-                        .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
-                        .whereLayer("Edge").mayOnlyBeAccessedByLayers("Wiring")
-                        .whereLayer("Core").mayOnlyBeAccessedByLayers("Wiring", "Edge")
-                        .whereLayer("Store").mayOnlyBeAccessedByLayers("Wiring", "Edge", "Core"))
-                .and(slices().matching(root + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true))
-                .and(noClasses().that().resideOutsideOfPackage(root + ".store..")
-                        .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "org.hsqldb..", "org.flywaydb..")
+                        .layer("Wiring")
+                        .definedBy(root, root + ".config..")
+                        .layer("Edge")
+                        .definedBy(root + ".api..", root + ".security..", root + ".mirror..", root + ".ops..")
+                        .layer("Core")
+                        .definedBy(root + ".expression..", root + ".search..", root + ".sync..", root + ".metrics..")
+                        .layer("Store")
+                        .definedBy(root + ".store..")
+                        .whereLayer("Wiring")
+                        .mayNotBeAccessedByAnyLayer()
+                        .whereLayer("Edge")
+                        .mayOnlyBeAccessedByLayers("Wiring")
+                        .whereLayer("Core")
+                        .mayOnlyBeAccessedByLayers("Wiring", "Edge")
+                        .whereLayer("Store")
+                        .mayOnlyBeAccessedByLayers("Wiring", "Edge", "Core"))
+                .and(slices().matching(root + ".(*)..")
+                        .should()
+                        .beFreeOfCycles()
+                        .allowEmptyShould(true))
+                .and(noClasses()
+                        .that()
+                        .resideOutsideOfPackage(root + ".store..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage("org.postgresql..", "org.hsqldb..", "org.flywaydb..")
                         .as("only the store knows the database engines and the migrations"))
-                .and(noClasses().that().resideOutsideOfPackage(root + ".api..")
-                        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..")
+                .and(noClasses()
+                        .that()
+                        .resideOutsideOfPackage(root + ".api..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage("io.vertx..")
                         .as("only the HTTP edge knows the HTTP server"));
     }
 
     @Test
     void theBundleKeepsItsLayers() {
-        JavaClasses bundle = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses bundle = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.otabridge");
         layers("dev.otabridge").check(bundle);
     }
@@ -53,7 +73,10 @@ class LayersTest {
         EvaluationResult result = layers("dev.otabridge.layerfixture").evaluate(leaky);
         String report = String.join("\n", result.getFailureReport().getDetails());
         assertTrue(result.hasViolation());
-        assertTrue(report.contains("layerfixture.store.LeakyStore") && report.contains("layerfixture.api.EdgeError"), report);
-        assertTrue(report.contains("layerfixture.search.DriverBoundSearch") && report.contains("org.postgresql"), report);
+        assertTrue(
+                report.contains("layerfixture.store.LeakyStore") && report.contains("layerfixture.api.EdgeError"),
+                report);
+        assertTrue(
+                report.contains("layerfixture.search.DriverBoundSearch") && report.contains("org.postgresql"), report);
     }
 }

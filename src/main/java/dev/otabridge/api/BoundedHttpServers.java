@@ -39,8 +39,7 @@ public final class BoundedHttpServers {
     private static final Duration WARNING_EVERY = Duration.ofSeconds(1);
 
     /** A port a server could not listen on, and why. */
-    public record BindFailure(String host, int port, String reason) {
-    }
+    public record BindFailure(String host, int port, String reason) {}
 
     private final Vertx vertx;
     private final ConnectionLimits limits;
@@ -63,16 +62,21 @@ public final class BoundedHttpServers {
 
     /** The instance to bind in the registry, where platform-http looks one up by type. */
     public Vertx vertx() {
-        return (Vertx) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {VertxInternal.class}, (proxy, method, args) -> {
-            if (method.getName().equals("createHttpServer")) {
-                HttpServerOptions options = args != null && args.length == 1 && args[0] instanceof HttpServerOptions given
-                        ? new HttpServerOptions(given) : new HttpServerOptions();
-                // HTTP/1.1 only: with h2c detection a connection is set up, and counted, only once its first request is read
-                return bounded(vertx.createHttpServer(options.setHttp2ClearTextEnabled(false)
-                        .setIdleTimeout((int) limits.idle().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)));
-            }
-            return call(vertx, method, args);
-        });
+        return (Vertx) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {VertxInternal.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("createHttpServer")) {
+                        HttpServerOptions options =
+                                args != null && args.length == 1 && args[0] instanceof HttpServerOptions given
+                                        ? new HttpServerOptions(given)
+                                        : new HttpServerOptions();
+                        // HTTP/1.1 only: with h2c detection a connection is set up, and counted, only once its first
+                        // request is read
+                        return bounded(vertx.createHttpServer(options.setHttp2ClearTextEnabled(false)
+                                .setIdleTimeout((int) limits.idle().toSeconds())
+                                .setIdleTimeoutUnit(TimeUnit.SECONDS)));
+                    }
+                    return call(vertx, method, args);
+                });
     }
 
     public List<BindFailure> bindFailures() {
@@ -104,12 +108,16 @@ public final class BoundedHttpServers {
                     });
                     return proxy;
                 }
-                if (method.getName().equals("listen") && args != null && args.length == 3 && args[2] instanceof Handler<?> done) {
+                if (method.getName().equals("listen")
+                        && args != null
+                        && args.length == 3
+                        && args[2] instanceof Handler<?> done) {
                     int port = (Integer) args[0];
                     String host = (String) args[1];
                     server.listen(port, host, result -> {
                         if (result.failed()) {
-                            // the start stops on it with the setting's name; platform-http's own handler throws it on the event loop
+                            // the start stops on it with the setting's name; platform-http's own handler throws it on
+                            // the event loop
                             bindFailures.add(new BindFailure(host, port, firstLine(result.cause())));
                             try {
                                 ((Handler<AsyncResult<HttpServer>>) done).handle(result);
@@ -126,13 +134,15 @@ public final class BoundedHttpServers {
                 return result == server ? proxy : result;
             }
         };
-        return (HttpServer) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServer.class}, calls);
+        return (HttpServer)
+                Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServer.class}, calls);
     }
 
     private void opened(HttpConnection connection) {
         if (open.incrementAndGet() > limits.maxConnections()) {
             open.decrementAndGet();
-            warn("HTTP connection refused: " + limits.maxConnections() + " connections are open (ota.http.max-connections)");
+            warn("HTTP connection refused: " + limits.maxConnections()
+                    + " connections are open (ota.http.max-connections)");
             connection.close();
             return;
         }
@@ -161,7 +171,8 @@ public final class BoundedHttpServers {
         private static final long POLL = 1000;
 
         private final HttpConnection connection;
-        private final long every = Math.min(POLL, Math.min(limits.header().toMillis(), limits.body().toMillis()));
+        private final long every = Math.min(
+                POLL, Math.min(limits.header().toMillis(), limits.body().toMillis()));
         private HttpServerRequest current;
         private long bodyDue;
         private long timer = -1;
@@ -225,7 +236,10 @@ public final class BoundedHttpServers {
         }
     }
 
-    /** A client fault's WARN line, unless one was logged within {@link #WARNING_EVERY}; the next one counts those left out. */
+    /**
+     * A client fault's WARN line, unless one was logged within {@link #WARNING_EVERY}; the next one counts those left
+     * out.
+     */
     private void warn(String what) {
         long last = lastWarning.get();
         long now = System.nanoTime();

@@ -13,8 +13,7 @@ public final class DemoData {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /**
      * Loads the classpath document {@code resource} when the store holds no device and no job, so a
@@ -29,7 +28,11 @@ public final class DemoData {
                 throw new IOException("demo data " + resource + " is not on the classpath");
             }
             Records.Loaded loaded = store.upsert(records.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            LOG.info("empty store: loaded the demo data from {} ({} devices, {} jobs)", resource, loaded.devices(), loaded.jobs());
+            LOG.info(
+                    "empty store: loaded the demo data from {} ({} devices, {} jobs)",
+                    resource,
+                    loaded.devices(),
+                    loaded.jobs());
         }
     }
 }

@@ -17,6 +17,6 @@ public record Envelope(
 
     /** The echo of the request's page with the total number of matches; EnOS always sends sortedBy null. */
     @JsonPropertyOrder({"sortedBy", "pageNo", "pageSize", "totalSize"})
-    public record Pagination(@JsonInclude(JsonInclude.Include.ALWAYS) Object sortedBy, int pageNo, int pageSize, long totalSize) {
-    }
+    public record Pagination(
+            @JsonInclude(JsonInclude.Include.ALWAYS) Object sortedBy, int pageNo, int pageSize, long totalSize) {}
 }

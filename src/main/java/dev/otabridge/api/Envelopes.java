@@ -29,7 +29,8 @@ public final class Envelopes {
     public String ok(Object result, Exchange exchange) throws JsonProcessingException {
         measure(exchange, 0);
         if (result instanceof SearchPage<?> page) {
-            Envelope.Pagination pagination = new Envelope.Pagination(null, page.pageNo(), page.pageSize(), page.totalSize());
+            Envelope.Pagination pagination =
+                    new Envelope.Pagination(null, page.pageNo(), page.pageSize(), page.totalSize());
             return write(new Envelope(0, "OK", requestId(), page.data(), pagination));
         }
         return write(new Envelope(0, "OK", requestId(), result, null));
@@ -39,7 +40,8 @@ public final class Envelopes {
      * The caller's mistake in its own words, or, for anything else, a bare 99500: the details of an
      * internal failure go to the log under the request id, never to the caller.
      */
-    public String error(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure, Exchange exchange) throws JsonProcessingException {
+    public String error(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure, Exchange exchange)
+            throws JsonProcessingException {
         String requestId = requestId();
         if (failure instanceof ExpressionException refused) {
             failure = ApiException.refusing(refused);
@@ -65,7 +67,10 @@ public final class Envelopes {
 
     /** The endpoint is the route the request entered by (its REST verb's route). */
     private void measure(Exchange exchange, int code) {
-        metrics.answered(exchange.getFromRouteId(), code, Duration.ofMillis(exchange.getClock().elapsed()));
+        metrics.answered(
+                exchange.getFromRouteId(),
+                code,
+                Duration.ofMillis(exchange.getClock().elapsed()));
     }
 
     private String write(Envelope envelope) throws JsonProcessingException {

@@ -38,7 +38,8 @@ public final class JsonBody {
     public static void requireJsonContentType(@Header("Content-Type") String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
-            throw ApiException.invalidArgument("Content-Type", "send the body as application/json, not " + type.split(";")[0]);
+            throw ApiException.invalidArgument(
+                    "Content-Type", "send the body as application/json, not " + type.split(";")[0]);
         }
     }
 
@@ -53,9 +54,12 @@ public final class JsonBody {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String problem = e.getOriginalMessage().startsWith("Duplicate field") ? "duplicate key"
-                    : e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token") ? "content after the JSON value"
-                    : "malformed JSON";
+            String problem = e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "duplicate key"
+                    : e instanceof MismatchedInputException
+                                    && e.getOriginalMessage().startsWith("Trailing token")
+                            ? "content after the JSON value"
+                            : "malformed JSON";
             throw ApiException.invalidArgument("body", problem + where);
         }
         if (root == null || !root.isObject()) {

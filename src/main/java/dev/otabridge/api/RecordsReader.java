@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Reads a load document, {@code {"devices": [DeviceFirmware...], "jobs": [JobInfo...],
- * "removedDevices": [{"orgId", "assetId"}...]}}, in the APIs' own shapes, and checks every record against what the store and the APIs promise. The first
+ * "removedDevices": [{"orgId", "assetId"}...]}}, in the APIs' own shapes, and checks every record against what the
+ * store and the APIs promise. The first
  * problem is reported with its path ({@code jobs[2].type}); nothing is written for a bad document.
  */
 public final class RecordsReader {
@@ -40,7 +41,8 @@ public final class RecordsReader {
         while (names.hasNext()) {
             String name = names.next();
             if (!TOP_LEVEL.contains(name)) {
-                throw ApiException.invalidArgument(name, "unknown key; a load document holds \"devices\", \"jobs\" and \"removedDevices\"");
+                throw ApiException.invalidArgument(
+                        name, "unknown key; a load document holds \"devices\", \"jobs\" and \"removedDevices\"");
             }
         }
         List<DeviceFirmware> devices = new ArrayList<>();
@@ -144,9 +146,13 @@ public final class RecordsReader {
             }
             int at = StoredText.firstNotText(value.textValue());
             if (at >= 0) {
-                throw invalid(name, name + " holds " + StoredText.shown(value.textValue().codePointAt(value.textValue().offsetByCodePoints(0, at)))
-                        + " at character " + (at + 1)
-                        + ": control characters and lone surrogates are not stored");
+                throw invalid(
+                        name,
+                        name + " holds "
+                                + StoredText.shown(value.textValue()
+                                        .codePointAt(value.textValue().offsetByCodePoints(0, at)))
+                                + " at character " + (at + 1)
+                                + ": control characters and lone surrogates are not stored");
             }
             return value.textValue();
         }
@@ -180,7 +186,10 @@ public final class RecordsReader {
                 return absent;
             }
             JsonNode value = node.get(name);
-            if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
+            if (!value.isIntegralNumber()
+                    || !value.canConvertToLong()
+                    || value.longValue() < min
+                    || value.longValue() > max) {
                 throw invalid(name, name + " must be an integer from " + min + " to " + max);
             }
             return value.longValue();

@@ -11,8 +11,7 @@ import org.apache.camel.Message;
  */
 public final class RequestBody {
 
-    private RequestBody() {
-    }
+    private RequestBody() {}
 
     /**
      * Replaces the body's bytes with their text.
@@ -29,7 +28,8 @@ public final class RequestBody {
         try {
             message.setBody(Utf8.decode(input));
         } catch (CharacterCodingException e) {
-            throw ApiException.invalidArgument("body", "the body is not UTF-8 (byte " + (input.position() + 1) + " of " + bytes.length + ")");
+            throw ApiException.invalidArgument(
+                    "body", "the body is not UTF-8 (byte " + (input.position() + 1) + " of " + bytes.length + ")");
         }
     }
 }

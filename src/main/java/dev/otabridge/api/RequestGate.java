@@ -1,10 +1,10 @@
 package dev.otabridge.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpServerRequest;
 import io.netty.handler.codec.DecoderException;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -43,8 +43,12 @@ public final class RequestGate implements UnaryOperator<Handler<HttpServerReques
         }
         return request -> {
             if (!context.getStatus().isStarted()) {
-                answer(request.response().putHeader("Retry-After", "1"), 503,
-                        new ApiException(ApiException.UNAVAILABLE, "Service Unavailable: the server is not running (starting or stopping)"));
+                answer(
+                        request.response().putHeader("Retry-After", "1"),
+                        503,
+                        new ApiException(
+                                ApiException.UNAVAILABLE,
+                                "Service Unavailable: the server is not running (starting or stopping)"));
                 return;
             }
             try {
@@ -64,13 +68,18 @@ public final class RequestGate implements UnaryOperator<Handler<HttpServerReques
      */
     private void clientFault(RoutingContext failed) {
         Throwable failure = failed.failure();
-        boolean client = failed.statusCode() >= 400 && failed.statusCode() < 500 || failure instanceof HttpClosedException
-                || failure instanceof IOException || failure instanceof DecoderException || failure instanceof NumberFormatException;
+        boolean client = failed.statusCode() >= 400 && failed.statusCode() < 500
+                || failure instanceof HttpClosedException
+                || failure instanceof IOException
+                || failure instanceof DecoderException
+                || failure instanceof NumberFormatException;
         if (!client) {
             failed.next();
             return;
         }
-        LOG.debug("request stream failed on a client fault: {}", failure == null ? failed.statusCode() : BoundedHttpServers.firstLine(failure));
+        LOG.debug(
+                "request stream failed on a client fault: {}",
+                failure == null ? failed.statusCode() : BoundedHttpServers.firstLine(failure));
         plain(failed.response(), failed.statusCode() >= 400 ? failed.statusCode() : 400);
     }
 
@@ -84,7 +93,9 @@ public final class RequestGate implements UnaryOperator<Handler<HttpServerReques
 
     private static void plain(HttpServerResponse response, int status) {
         if (!response.ended() && !response.closed()) {
-            response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(response.getStatusMessage());
+            response.setStatusCode(status)
+                    .putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end(response.getStatusMessage());
         }
     }
 }

@@ -10,8 +10,7 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
  */
 public final class RequestHeaders {
 
-    private RequestHeaders() {
-    }
+    private RequestHeaders() {}
 
     /**
      * A case-insensitive lookup of the HTTP request's headers; for a message that did not come over

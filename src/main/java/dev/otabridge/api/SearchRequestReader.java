@@ -33,17 +33,22 @@ public final class SearchRequestReader {
         QueryString query = QueryString.parse(rawQuery);
         String givenAction = query.single("action");
         if (!action.equals(givenAction)) {
-            throw ApiException.invalidArgument("action", givenAction == null ? "action is missing"
-                    : "action '" + shorten(givenAction) + "' is not supported on this path; use " + action);
+            throw ApiException.invalidArgument(
+                    "action",
+                    givenAction == null
+                            ? "action is missing"
+                            : "action '" + shorten(givenAction) + "' is not supported on this path; use " + action);
         }
         String orgId = query.single("orgId");
         if (orgId == null || orgId.isBlank()) {
             throw ApiException.invalidArgument("orgId", "orgId is missing");
         }
         if (orgId.length() > MAX_ORG_ID_LENGTH || StoredText.firstNotText(orgId) >= 0) {
-            throw ApiException.invalidArgument("orgId", "orgId must be at most " + MAX_ORG_ID_LENGTH + " printable characters");
+            throw ApiException.invalidArgument(
+                    "orgId", "orgId must be at most " + MAX_ORG_ID_LENGTH + " printable characters");
         }
-        JsonNode root = body == null || body.isBlank() ? MissingNode.getInstance() : json.readObject(body, "the request body");
+        JsonNode root =
+                body == null || body.isBlank() ? MissingNode.getInstance() : json.readObject(body, "the request body");
         String expression = expression(root.path("expression"));
         JsonNode pagination = root.path("pagination");
         if (!pagination.isMissingNode() && !pagination.isNull() && !pagination.isObject()) {
@@ -73,8 +78,10 @@ public final class SearchRequestReader {
             return absent;
         }
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
-            throw ApiException.invalidArgument("pagination." + name, name + " must be an integer from " + min
-                    + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", found " + shorten(node.toString()));
+            throw ApiException.invalidArgument(
+                    "pagination." + name,
+                    name + " must be an integer from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)
+                            + ", found " + shorten(node.toString()));
         }
         return node.intValue();
     }

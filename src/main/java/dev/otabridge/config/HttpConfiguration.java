@@ -26,14 +26,19 @@ public class HttpConfiguration implements CamelConfiguration {
 
     @PropertyInject("ota.http.port")
     private int httpPort;
+
     @PropertyInject("ota.management.port")
     private int managementPort;
+
     @PropertyInject("ota.http.max-connections")
     private int maxConnections;
+
     @PropertyInject("ota.http.idle-timeout-seconds")
     private long idleTimeoutSeconds;
+
     @PropertyInject("ota.http.header-timeout-seconds")
     private long headerTimeoutSeconds;
+
     @PropertyInject("ota.http.body-timeout-seconds")
     private long bodyTimeoutSeconds;
 
@@ -54,16 +59,22 @@ public class HttpConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        ConnectionLimits limits = new ConnectionLimits(maxConnections, Duration.ofSeconds(idleTimeoutSeconds),
-                Duration.ofSeconds(headerTimeoutSeconds), Duration.ofSeconds(bodyTimeoutSeconds));
+        ConnectionLimits limits = new ConnectionLimits(
+                maxConnections,
+                Duration.ofSeconds(idleTimeoutSeconds),
+                Duration.ofSeconds(headerTimeoutSeconds),
+                Duration.ofSeconds(bodyTimeoutSeconds));
         Envelopes envelopes = context.getRegistry().lookupByNameAndType("envelopes", Envelopes.class);
         BoundedHttpServers servers = new BoundedHttpServers(limits, new RequestGate(context, envelopes));
         context.getRegistry().bind("vertx", servers.vertx());
         // platform-http logs a port it could not bind and runs on without it: here that stops the start
         context.addStartupListener((camel, alreadyStarted) -> {
             for (BoundedHttpServers.BindFailure failure : servers.bindFailures()) {
-                String setting = failure.port() == httpPort ? "ota.http.port" : failure.port() == managementPort ? "ota.management.port" : "port";
-                throw new IllegalStateException(setting + " " + failure.port() + " on " + failure.host() + " cannot be bound: " + failure.reason());
+                String setting = failure.port() == httpPort
+                        ? "ota.http.port"
+                        : failure.port() == managementPort ? "ota.management.port" : "port";
+                throw new IllegalStateException(setting + " " + failure.port() + " on " + failure.host()
+                        + " cannot be bound: " + failure.reason());
             }
         });
         context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {

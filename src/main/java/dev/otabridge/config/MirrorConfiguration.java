@@ -24,22 +24,33 @@ public class MirrorConfiguration implements CamelConfiguration {
 
     @PropertyInject("ota.mirror.enabled")
     private boolean enabled;
+
     @PropertyInject("ota.mirror.url")
     private String url;
+
     @PropertyInject("ota.mirror.app-key")
     private String appKey;
 
     /** Of several instances on one store, the one holding the mirror lease pulls. */
     @BindToRegistry("upstreamMirror")
-    public UpstreamMirror upstreamMirror(@PropertyInject("ota.mirror.org-ids") String orgIds, @PropertyInject("ota.mirror.jobs") boolean jobs,
-            @PropertyInject("ota.mirror.page-size") int pageSize, @PropertyInject("ota.mirror.lease-seconds") long leaseSeconds,
-            DataSource dataSource, OtaStore store, RecordsReader records, ObjectMapper json, OtaMetrics metrics, Clock clock) {
+    public UpstreamMirror upstreamMirror(
+            @PropertyInject("ota.mirror.org-ids") String orgIds,
+            @PropertyInject("ota.mirror.jobs") boolean jobs,
+            @PropertyInject("ota.mirror.page-size") int pageSize,
+            @PropertyInject("ota.mirror.lease-seconds") long leaseSeconds,
+            DataSource dataSource,
+            OtaStore store,
+            RecordsReader records,
+            ObjectMapper json,
+            OtaMetrics metrics,
+            Clock clock) {
         Lease lease = new Lease(dataSource, "mirror", Duration.ofSeconds(leaseSeconds), clock);
         return new UpstreamMirror(orgIds, jobs, pageSize, dataSource, store, records, json, metrics, lease);
     }
 
     @BindToRegistry("upstreamSession")
-    public UpstreamSession upstreamSession(@PropertyInject("ota.mirror.secret") String secret, Clock clock, ObjectMapper json) {
+    public UpstreamSession upstreamSession(
+            @PropertyInject("ota.mirror.secret") String secret, Clock clock, ObjectMapper json) {
         return new UpstreamSession(appKey, secret, clock, json);
     }
 
@@ -47,7 +58,9 @@ public class MirrorConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         UpstreamMirror mirror = context.getRegistry().lookupByNameAndType("upstreamMirror", UpstreamMirror.class);
         if (enabled && (url.isBlank() || appKey.isBlank() || !mirror.configured())) {
-            throw new IllegalArgumentException("ota.mirror.enabled is true: ota.mirror.url, ota.mirror.app-key and ota.mirror.org-ids must be set");
+            throw new IllegalArgumentException(
+                    "ota.mirror.enabled is true: ota.mirror.url, ota.mirror.app-key and ota.mirror.org-ids must be "
+                            + "set");
         }
         context.addService(new ServiceSupport() {
             @Override

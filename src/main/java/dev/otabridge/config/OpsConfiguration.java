@@ -17,7 +17,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 
-/** What an operator watches: the metrics /observe/metrics serves, the JVM's among them, and the store's health check. */
+/**
+ * What an operator watches: the metrics /observe/metrics serves, the JVM's among them, and the store's health check.
+ */
 public class OpsConfiguration implements CamelConfiguration {
 
     private static final String METRICS_REGISTRY = "metricsRegistry";

@@ -17,21 +17,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class SearchConfiguration implements CamelConfiguration {
 
     @BindToRegistry("expressionLimits")
-    public ExpressionLimits limits(@PropertyInject("ota.expression.max-length") int maxLength,
-            @PropertyInject("ota.expression.max-in-values") int maxInValues, @PropertyInject("ota.expression.max-depth") int maxDepth,
+    public ExpressionLimits limits(
+            @PropertyInject("ota.expression.max-length") int maxLength,
+            @PropertyInject("ota.expression.max-in-values") int maxInValues,
+            @PropertyInject("ota.expression.max-depth") int maxDepth,
             @PropertyInject("ota.expression.max-comparisons") int maxComparisons) {
         return new ExpressionLimits(maxLength, maxInValues, maxDepth, maxComparisons);
     }
 
     @BindToRegistry("deviceUpgradeSearch")
-    public SqlSearch<DeviceFirmware> deviceUpgradeSearch(DataSource dataSource, ExpressionLimits limits,
-            @PropertyInject("ota.expression.cache-size") int cacheSize, OtaMetrics metrics) {
-        return new SqlSearch<>(new JdbcTemplate(dataSource), SearchTargets.deviceUpgrades(), limits, cacheSize, metrics);
+    public SqlSearch<DeviceFirmware> deviceUpgradeSearch(
+            DataSource dataSource,
+            ExpressionLimits limits,
+            @PropertyInject("ota.expression.cache-size") int cacheSize,
+            OtaMetrics metrics) {
+        return new SqlSearch<>(
+                new JdbcTemplate(dataSource), SearchTargets.deviceUpgrades(), limits, cacheSize, metrics);
     }
 
     @BindToRegistry("otaJobSearch")
-    public SqlSearch<JobInfo> otaJobSearch(DataSource dataSource, ExpressionLimits limits,
-            @PropertyInject("ota.expression.cache-size") int cacheSize, OtaMetrics metrics, ObjectMapper json) {
+    public SqlSearch<JobInfo> otaJobSearch(
+            DataSource dataSource,
+            ExpressionLimits limits,
+            @PropertyInject("ota.expression.cache-size") int cacheSize,
+            OtaMetrics metrics,
+            ObjectMapper json) {
         return new SqlSearch<>(new JdbcTemplate(dataSource), SearchTargets.otaJobs(json), limits, cacheSize, metrics);
     }
 }

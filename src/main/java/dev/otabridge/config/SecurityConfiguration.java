@@ -31,24 +31,42 @@ public class SecurityConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("tokenService")
-    public TokenService tokenService(Accounts accounts, DataSource dataSource, Clock clock,
+    public TokenService tokenService(
+            Accounts accounts,
+            DataSource dataSource,
+            Clock clock,
             @PropertyInject("ota.security.token-ttl-seconds") long ttlSeconds,
-            @PropertyInject("ota.security.clock-skew-seconds") long skewSeconds, ObjectMapper json) {
-        return new TokenService(accounts, new TokenStore(dataSource), clock, Duration.ofSeconds(ttlSeconds), Duration.ofSeconds(skewSeconds), json);
+            @PropertyInject("ota.security.clock-skew-seconds") long skewSeconds,
+            ObjectMapper json) {
+        return new TokenService(
+                accounts,
+                new TokenStore(dataSource),
+                clock,
+                Duration.ofSeconds(ttlSeconds),
+                Duration.ofSeconds(skewSeconds),
+                json);
     }
 
     @BindToRegistry("requestGuard")
-    public RequestGuard requestGuard(CamelContext context, @PropertyInject("ota.security.mode") String modeSetting, Accounts accounts,
-            TokenService tokens, @PropertyInject("ota.security.gateway.header") String gatewayHeader,
+    public RequestGuard requestGuard(
+            CamelContext context,
+            @PropertyInject("ota.security.mode") String modeSetting,
+            Accounts accounts,
+            TokenService tokens,
+            @PropertyInject("ota.security.gateway.header") String gatewayHeader,
             @PropertyInject("ota.security.gateway.secret") String gatewaySecret,
-            @PropertyInject("ota.security.rate-limit-per-second") int ratePerSecond, Clock clock,
-            @PropertyInject("ota.http.host") String httpHost, @PropertyInject("ota.management.host") String managementHost) {
+            @PropertyInject("ota.security.rate-limit-per-second") int ratePerSecond,
+            Clock clock,
+            @PropertyInject("ota.http.host") String httpHost,
+            @PropertyInject("ota.management.host") String managementHost) {
         SecurityMode mode = SecurityMode.resolve(modeSetting, accounts);
         Map<String, String> hosts = new LinkedHashMap<>();
         hosts.put("ota.http.host", httpHost);
         hosts.put("ota.management.host", managementHost);
         if (OpenServerRule.check(mode, modeSetting.trim().equalsIgnoreCase("none"), hosts)) {
-            OpenServerRule.warnEveryMinute(context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "open-server-warning"), hosts);
+            OpenServerRule.warnEveryMinute(
+                    context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "open-server-warning"),
+                    hosts);
         }
         return new RequestGuard(mode, tokens, gatewayHeader, gatewaySecret, ratePerSecond, clock);
     }

@@ -29,8 +29,11 @@ public class StoreConfiguration implements CamelConfiguration {
     private String demoData;
 
     @BindToRegistry("otaDataSource")
-    public HikariDataSource dataSource(@PropertyInject("ota.db.url") String url, @PropertyInject("ota.db.user") String user,
-            @PropertyInject("ota.db.password") String password, @PropertyInject("ota.db.pool-size") int poolSize) {
+    public HikariDataSource dataSource(
+            @PropertyInject("ota.db.url") String url,
+            @PropertyInject("ota.db.user") String user,
+            @PropertyInject("ota.db.password") String password,
+            @PropertyInject("ota.db.pool-size") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("ota-store");
         config.setJdbcUrl(url);
@@ -58,7 +61,8 @@ public class StoreConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        HikariDataSource dataSource = context.getRegistry().lookupByNameAndType("otaDataSource", HikariDataSource.class);
+        HikariDataSource dataSource =
+                context.getRegistry().lookupByNameAndType("otaDataSource", HikariDataSource.class);
         // closed when Camel stops, after the routes and every service added after this one
         context.addService(new ServiceSupport() {
             @Override
@@ -66,7 +70,10 @@ public class StoreConfiguration implements CamelConfiguration {
                 dataSource.close();
             }
         });
-        setUpWhileRoutesLoad(context, dataSource, context.getRegistry().lookupByNameAndType("otaStore", OtaStore.class),
+        setUpWhileRoutesLoad(
+                context,
+                dataSource,
+                context.getRegistry().lookupByNameAndType("otaStore", OtaStore.class),
                 context.getRegistry().lookupByNameAndType("records", RecordsReader.class));
     }
 
@@ -75,16 +82,18 @@ public class StoreConfiguration implements CamelConfiguration {
      * the routes (docs/decisions/0001-store-set-up-beside-route-loading.md); the routes' consumers
      * start only once the store is ready, and a store that cannot be set up stops the start.
      */
-    private void setUpWhileRoutesLoad(CamelContext context, DataSource dataSource, OtaStore store, RecordsReader records)
-            throws Exception {
-        CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
-            StoreSetup.migrate(dataSource);
-            try {
-                DemoData.load(demoData, store, records);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, task -> new Thread(task, "store-setup").start());
+    private void setUpWhileRoutesLoad(
+            CamelContext context, DataSource dataSource, OtaStore store, RecordsReader records) throws Exception {
+        CompletableFuture<Void> ready = CompletableFuture.runAsync(
+                () -> {
+                    StoreSetup.migrate(dataSource);
+                    try {
+                        DemoData.load(demoData, store, records);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                task -> new Thread(task, "store-setup").start());
         // called before the routes' consumers start: no request or tick reaches a store not yet migrated
         context.addStartupListener((camel, alreadyStarted) -> {
             try {

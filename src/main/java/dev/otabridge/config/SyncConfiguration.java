@@ -27,25 +27,41 @@ public class SyncConfiguration implements CamelConfiguration {
 
     @PropertyInject("ota.sync.relay.enabled")
     private boolean relayEnabled;
+
     @PropertyInject("ota.sync.targets")
     private String targets;
 
     @BindToRegistry("transitionDetector")
-    public TransitionDetector transitionDetector(DataSourceTransactionManager transactions, ObjectMapper json, Clock clock,
-            @PropertyInject("ota.sync.source") String source, @PropertyInject("ota.sync.batch-size") int batchSize,
-            @PropertyInject("ota.sync.stall-after-minutes") long stallAfterMinutes, OtaMetrics metrics) {
-        return new TransitionDetector(transactions, json, clock, source, batchSize, Duration.ofMinutes(stallAfterMinutes), metrics);
+    public TransitionDetector transitionDetector(
+            DataSourceTransactionManager transactions,
+            ObjectMapper json,
+            Clock clock,
+            @PropertyInject("ota.sync.source") String source,
+            @PropertyInject("ota.sync.batch-size") int batchSize,
+            @PropertyInject("ota.sync.stall-after-minutes") long stallAfterMinutes,
+            OtaMetrics metrics) {
+        return new TransitionDetector(
+                transactions, json, clock, source, batchSize, Duration.ofMinutes(stallAfterMinutes), metrics);
     }
 
     @BindToRegistry("outbox")
-    public Outbox outbox(DataSourceTransactionManager transactions, ObjectMapper json, Clock clock,
+    public Outbox outbox(
+            DataSourceTransactionManager transactions,
+            ObjectMapper json,
+            Clock clock,
             @PropertyInject("ota.sync.retry.max-attempts") int maxAttempts,
             @PropertyInject("ota.sync.retry.first-delay-millis") long firstDelayMillis,
             @PropertyInject("ota.sync.retry.max-delay-millis") long maxDelayMillis,
-            @PropertyInject("ota.sync.relay.lease-seconds") long leaseSeconds, OtaMetrics metrics) {
-        return new Outbox(transactions, json, clock,
-                new Outbox.RetryPolicy(maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)),
-                Duration.ofSeconds(leaseSeconds), metrics);
+            @PropertyInject("ota.sync.relay.lease-seconds") long leaseSeconds,
+            OtaMetrics metrics) {
+        return new Outbox(
+                transactions,
+                json,
+                clock,
+                new Outbox.RetryPolicy(
+                        maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)),
+                Duration.ofSeconds(leaseSeconds),
+                metrics);
     }
 
     @BindToRegistry("eventMessage")
@@ -60,7 +76,8 @@ public class SyncConfiguration implements CamelConfiguration {
 
     /** Made by Camel, so Camel shuts it down with the context. */
     @BindToRegistry("relayThreads")
-    public ExecutorService relayThreads(CamelContext context, @PropertyInject("ota.sync.relay.parallelism") int parallelism) {
+    public ExecutorService relayThreads(
+            CamelContext context, @PropertyInject("ota.sync.relay.parallelism") int parallelism) {
         return context.getExecutorServiceManager().newFixedThreadPool(this, "relay", parallelism);
     }
 
@@ -70,9 +87,12 @@ public class SyncConfiguration implements CamelConfiguration {
      * its message ({@link ConfirmingRabbitMQComponent}).
      */
     @BindToRegistry("rabbitConnectionFactory")
-    public CachingConnectionFactory rabbitConnectionFactory(@PropertyInject("ota.rabbitmq.host") String host,
-            @PropertyInject("ota.rabbitmq.port") int port, @PropertyInject("ota.rabbitmq.username") String username,
-            @PropertyInject("ota.rabbitmq.password") String password, @PropertyInject("ota.rabbitmq.virtual-host") String virtualHost,
+    public CachingConnectionFactory rabbitConnectionFactory(
+            @PropertyInject("ota.rabbitmq.host") String host,
+            @PropertyInject("ota.rabbitmq.port") int port,
+            @PropertyInject("ota.rabbitmq.username") String username,
+            @PropertyInject("ota.rabbitmq.password") String password,
+            @PropertyInject("ota.rabbitmq.virtual-host") String virtualHost,
             @PropertyInject("ota.sync.relay.batch-size") int relayBatchSize) {
         CachingConnectionFactory factory = new CachingConnectionFactory(host, port);
         factory.setUsername(username);
@@ -92,7 +112,8 @@ public class SyncConfiguration implements CamelConfiguration {
         if (relayEnabled && targets.isBlank()) {
             throw new IllegalArgumentException("ota.sync.relay.enabled is true but ota.sync.targets names no endpoint");
         }
-        CachingConnectionFactory rabbit = context.getRegistry().lookupByNameAndType("rabbitConnectionFactory", CachingConnectionFactory.class);
+        CachingConnectionFactory rabbit =
+                context.getRegistry().lookupByNameAndType("rabbitConnectionFactory", CachingConnectionFactory.class);
         Outbox outbox = context.getRegistry().lookupByNameAndType("outbox", Outbox.class);
         // spring-rabbitmq: targets keep their URIs; a send waits for its confirm without holding a thread
         context.addComponent("spring-rabbitmq", new ConfirmingRabbitMQComponent());

@@ -10,7 +10,11 @@ public class ExpressionException extends RuntimeException {
 
     /** What kind of mistake it is, for metrics. */
     public enum Kind {
-        SYNTAX, UNKNOWN_FIELD, OPERATOR_NOT_ALLOWED, VALUE, LIMIT;
+        SYNTAX,
+        UNKNOWN_FIELD,
+        OPERATOR_NOT_ALLOWED,
+        VALUE,
+        LIMIT;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -36,7 +40,11 @@ public class ExpressionException extends RuntimeException {
 
     /** EnOS answers a disallowed operator with this exact text (Search OTA Job document, code 99400). */
     static ExpressionException operatorNotAllowed(int column, Operator op, String allowed) {
-        return new ExpressionException(Kind.OPERATOR_NOT_ALLOWED, column, "Do not allow operator op " + op.text() + ", allowed op " + allowed, null);
+        return new ExpressionException(
+                Kind.OPERATOR_NOT_ALLOWED,
+                column,
+                "Do not allow operator op " + op.text() + ", allowed op " + allowed,
+                null);
     }
 
     /** Column of the offending token, 1-based. */

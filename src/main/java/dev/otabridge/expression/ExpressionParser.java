@@ -43,8 +43,11 @@ public final class ExpressionParser {
         }
         int length = source.codePointCount(0, source.length());
         if (length > limits.maxLength()) {
-            throw new ExpressionException(ExpressionException.Kind.LIMIT, limits.maxLength() + 1,
-                    "expression is longer than the " + limits.maxLength() + " characters allowed (" + length + "); the excess starts");
+            throw new ExpressionException(
+                    ExpressionException.Kind.LIMIT,
+                    limits.maxLength() + 1,
+                    "expression is longer than the " + limits.maxLength() + " characters allowed (" + length
+                            + "); the excess starts");
         }
         return Optional.of(new Run(table, limits, Lexer.tokenize(source)).expression());
     }
@@ -68,7 +71,8 @@ public final class ExpressionParser {
             Expr expr = or(0);
             Token next = peek();
             if (!next.is(Token.Kind.END)) {
-                throw new ExpressionException(next.column(), "expected 'and', 'or' or the end, found " + next.describe());
+                throw new ExpressionException(
+                        next.column(), "expected 'and', 'or' or the end, found " + next.describe());
             }
             return expr;
         }
@@ -97,7 +101,10 @@ public final class ExpressionParser {
             Token first = next();
             if (first.is(Token.Kind.LPAREN)) {
                 if (depth + 1 > limits.maxDepth()) {
-                    throw new ExpressionException(ExpressionException.Kind.LIMIT, first.column(), "parentheses nest deeper than the " + limits.maxDepth() + " levels allowed");
+                    throw new ExpressionException(
+                            ExpressionException.Kind.LIMIT,
+                            first.column(),
+                            "parentheses nest deeper than the " + limits.maxDepth() + " levels allowed");
                 }
                 Expr inner = or(depth + 1);
                 expect(Token.Kind.RPAREN, "')' to close the '(' at column " + first.column());
@@ -107,10 +114,14 @@ public final class ExpressionParser {
                 throw new ExpressionException(first.column(), "'not' is not supported");
             }
             if (!first.is(Token.Kind.WORD) || isReserved(first)) {
-                throw new ExpressionException(first.column(), "expected a field name or '(', found " + first.describe());
+                throw new ExpressionException(
+                        first.column(), "expected a field name or '(', found " + first.describe());
             }
             if (++comparisons > limits.maxComparisons()) {
-                throw new ExpressionException(ExpressionException.Kind.LIMIT, first.column(), "more than the " + limits.maxComparisons() + " comparisons allowed");
+                throw new ExpressionException(
+                        ExpressionException.Kind.LIMIT,
+                        first.column(),
+                        "more than the " + limits.maxComparisons() + " comparisons allowed");
             }
             return comparison(table.resolve(first.text(), first.column()));
         }
@@ -119,8 +130,13 @@ public final class ExpressionParser {
             Token opToken = peek();
             Operator op = operator(field);
             if (!field.field().operators().contains(op)) {
-                throw ExpressionException.operatorNotAllowed(opToken.column(), op,
-                        field.field().operators().stream().map(Operator::text).toList().toString());
+                throw ExpressionException.operatorNotAllowed(
+                        opToken.column(),
+                        op,
+                        field.field().operators().stream()
+                                .map(Operator::text)
+                                .toList()
+                                .toString());
             }
             List<Object> values = new ArrayList<>();
             switch (op.arity()) {
@@ -129,13 +145,16 @@ public final class ExpressionParser {
                     Token open = expect(Token.Kind.LPAREN, "'(' to start the list of " + op.text());
                     do {
                         if (values.size() == limits.maxInValues()) {
-                            throw new ExpressionException(ExpressionException.Kind.LIMIT, peek().column(), "more than the " + limits.maxInValues() + " values allowed in one in-list");
+                            throw new ExpressionException(
+                                    ExpressionException.Kind.LIMIT,
+                                    peek().column(),
+                                    "more than the " + limits.maxInValues() + " values allowed in one in-list");
                         }
                         values.add(value(field));
                     } while (accept(Token.Kind.COMMA));
                     expect(Token.Kind.RPAREN, "',' or ')' to close the list opened at column " + open.column());
                 }
-                case NONE -> { }
+                case NONE -> {}
             }
             return new Expr.Comparison(field, op, values);
         }
@@ -166,7 +185,8 @@ public final class ExpressionParser {
                 if (negated.isKeyword("like")) {
                     return Operator.NOT_LIKE;
                 }
-                throw new ExpressionException(negated.column(), "expected 'in' or 'like' after 'not', found " + negated.describe());
+                throw new ExpressionException(
+                        negated.column(), "expected 'in' or 'like' after 'not', found " + negated.describe());
             }
             if (token.isKeyword("is")) {
                 boolean not = peek().isKeyword("not");
@@ -179,14 +199,20 @@ public final class ExpressionParser {
                 }
                 return not ? Operator.IS_NOT_NULL : Operator.IS_NULL;
             }
-            throw new ExpressionException(token.column(), "expected an operator after " + field.displayName()
-                    + " (allowed: " + field.field().operators().stream().map(Operator::text).toList() + "), found " + token.describe());
+            throw new ExpressionException(
+                    token.column(),
+                    "expected an operator after " + field.displayName() + " (allowed: "
+                            + field.field().operators().stream()
+                                    .map(Operator::text)
+                                    .toList() + "), found " + token.describe());
         }
 
         private Object value(FieldRef field) {
             Token literal = next();
             if (!literal.is(Token.Kind.STRING) && !literal.is(Token.Kind.WORD)) {
-                throw new ExpressionException(literal.column(), "expected a value for " + field.displayName() + ", found " + literal.describe());
+                throw new ExpressionException(
+                        literal.column(),
+                        "expected a value for " + field.displayName() + ", found " + literal.describe());
             }
             return field.field().type().convert(field.displayName(), literal);
         }

@@ -11,8 +11,14 @@ import java.util.Set;
  * empty except for StringI18n names (see {@link SearchField#localizedTexts()} and
  * {@link SearchField#localeColumns()}).
  */
-public record FieldSpec(String fieldName, ValueType type, Set<Operator> operators, String column,
-                        String localizedTexts, List<String> localeColumns, String description) {
+public record FieldSpec(
+        String fieldName,
+        ValueType type,
+        Set<Operator> operators,
+        String column,
+        String localizedTexts,
+        List<String> localeColumns,
+        String description) {
 
     public FieldSpec {
         // EnumSet keeps the operators in declaration order, the order error messages list them in
@@ -20,7 +26,8 @@ public record FieldSpec(String fieldName, ValueType type, Set<Operator> operator
         localeColumns = List.copyOf(localeColumns);
     }
 
-    public static FieldSpec plain(String fieldName, ValueType type, Set<Operator> operators, String column, String description) {
+    public static FieldSpec plain(
+            String fieldName, ValueType type, Set<Operator> operators, String column, String description) {
         return new FieldSpec(fieldName, type, operators, column, null, List.of(), description);
     }
 }

@@ -31,9 +31,13 @@ public final class FieldTable {
     FieldRef resolve(String written, int column) {
         int dot = written.indexOf('.');
         String base = dot < 0 ? written : written.substring(0, dot);
-        Optional<SearchField> field = fields.stream().filter(f -> f.fieldName().equals(base)).findFirst();
+        Optional<SearchField> field =
+                fields.stream().filter(f -> f.fieldName().equals(base)).findFirst();
         if (field.isEmpty() || (dot >= 0 && !field.get().localized())) {
-            throw new ExpressionException(ExpressionException.Kind.UNKNOWN_FIELD, column, "unknown field '" + written + "'; allowed fields: " + allowedNames());
+            throw new ExpressionException(
+                    ExpressionException.Kind.UNKNOWN_FIELD,
+                    column,
+                    "unknown field '" + written + "'; allowed fields: " + allowedNames());
         }
         if (!field.get().localized()) {
             return new FieldRef(field.get(), null);
@@ -46,15 +50,20 @@ public final class FieldTable {
             return new FieldRef(field.get(), FieldRef.DEFAULT_NAME);
         }
         if (!FieldRef.LOCALE.matcher(selector).matches()) {
-            throw new ExpressionException(ExpressionException.Kind.UNKNOWN_FIELD, column, "'" + selector + "' in '" + written
-                    + "' is not a locale; use " + base + ".defaultValue or " + base + ".<locale> such as " + base + ".zh_CN");
+            throw new ExpressionException(
+                    ExpressionException.Kind.UNKNOWN_FIELD,
+                    column,
+                    "'" + selector + "' in '" + written + "' is not a locale; use " + base + ".defaultValue or " + base
+                            + ".<locale> such as " + base + ".zh_CN");
         }
         return new FieldRef(field.get(), selector);
     }
 
     private String allowedNames() {
         return fields.stream()
-                .map(f -> f.localized() ? f.fieldName() + ", " + f.fieldName() + ".defaultValue, " + f.fieldName() + ".<locale>" : f.fieldName())
+                .map(f -> f.localized()
+                        ? f.fieldName() + ", " + f.fieldName() + ".defaultValue, " + f.fieldName() + ".<locale>"
+                        : f.fieldName())
                 .collect(Collectors.joining(", "));
     }
 
@@ -63,11 +72,19 @@ public final class FieldTable {
         StringBuilder md = new StringBuilder("| field | type | operators | meaning |\n|---|---|---|---|\n");
         for (SearchField f : fields) {
             String name = f.localized()
-                    ? "`" + f.fieldName() + "`, `" + f.fieldName() + ".defaultValue`, `" + f.fieldName() + ".default`, `" + f.fieldName() + ".<locale>`"
+                    ? "`" + f.fieldName() + "`, `" + f.fieldName() + ".defaultValue`, `" + f.fieldName()
+                            + ".default`, `" + f.fieldName() + ".<locale>`"
                     : "`" + f.fieldName() + "`";
             String ops = f.operators().stream().map(op -> "`" + op.text() + "`").collect(Collectors.joining(", "));
-            md.append("| ").append(name).append(" | ").append(f.type().name().toLowerCase()).append(" | ")
-                    .append(ops).append(" | ").append(f.description()).append(" |\n");
+            md.append("| ")
+                    .append(name)
+                    .append(" | ")
+                    .append(f.type().name().toLowerCase())
+                    .append(" | ")
+                    .append(ops)
+                    .append(" | ")
+                    .append(f.description())
+                    .append(" |\n");
         }
         return md.toString();
     }

@@ -14,8 +14,7 @@ final class Lexer {
 
     private static final Set<String> COMPARATORS = Set.of("=", "!=", "<>", "<", ">", "<=", ">=");
 
-    private Lexer() {
-    }
+    private Lexer() {}
 
     static List<Token> tokenize(String source) {
         int[] text = source.codePoints().toArray();
@@ -39,7 +38,10 @@ final class Lexer {
                 tokens.add(string);
                 i = close + 1;
             } else if (c == '(' || c == ')' || c == ',') {
-                tokens.add(new Token(c == '(' ? Token.Kind.LPAREN : c == ')' ? Token.Kind.RPAREN : Token.Kind.COMMA, String.valueOf((char) c), column));
+                tokens.add(new Token(
+                        c == '(' ? Token.Kind.LPAREN : c == ')' ? Token.Kind.RPAREN : Token.Kind.COMMA,
+                        String.valueOf((char) c),
+                        column));
                 i++;
             } else if (isOperatorChar(c)) {
                 int end = i;
@@ -51,7 +53,9 @@ final class Lexer {
                     throw new ExpressionException(column, "unexpected character '!'");
                 }
                 if (!COMPARATORS.contains(operator)) {
-                    throw new ExpressionException(column, "unknown operator '" + operator + "'; the comparison operators are = != <> < > <= >=");
+                    throw new ExpressionException(
+                            column,
+                            "unknown operator '" + operator + "'; the comparison operators are = != <> < > <= >=");
                 }
                 tokens.add(new Token(Token.Kind.COMPARATOR, operator, column));
                 i = end;
@@ -77,9 +81,13 @@ final class Lexer {
     private static void requireText(Token string, int[] text, int from, int to) {
         for (int at = from; at < to; at++) {
             if (StoredText.isNotText(text[at])) {
-                throw new ExpressionException(ExpressionException.Kind.VALUE, string.column(), string.describe() + " holds "
-                        + StoredText.shown(text[at]) + " at column " + (at + 1) + ": no stored value holds control characters or lone surrogates;"
-                        + " the string starts");
+                throw new ExpressionException(
+                        ExpressionException.Kind.VALUE,
+                        string.column(),
+                        string.describe() + " holds "
+                                + StoredText.shown(text[at]) + " at column " + (at + 1)
+                                + ": no stored value holds control characters or lone surrogates;"
+                                + " the string starts");
             }
         }
     }

@@ -38,5 +38,9 @@ public enum Operator {
         };
     }
 
-    public enum Arity { NONE, ONE, LIST }
+    public enum Arity {
+        NONE,
+        ONE,
+        LIST
+    }
 }

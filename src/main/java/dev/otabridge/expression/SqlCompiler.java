@@ -16,8 +16,7 @@ public final class SqlCompiler {
 
     private static final String LIKE = " LIKE ? ESCAPE '\\'";
 
-    private SqlCompiler() {
-    }
+    private SqlCompiler() {}
 
     public static SqlCondition compile(Expr expr) {
         List<Object> parameters = new ArrayList<>();
@@ -30,7 +29,9 @@ public final class SqlCompiler {
         if (expr instanceof Expr.And and) {
             return and.terms().stream().flatMap(SqlCompiler::pinned);
         }
-        if (expr instanceof Expr.Comparison c && (c.op() == Operator.EQ || c.op() == Operator.IN) && c.values().size() == 1) {
+        if (expr instanceof Expr.Comparison c
+                && (c.op() == Operator.EQ || c.op() == Operator.IN)
+                && c.values().size() == 1) {
             return Stream.of(c.field().field().column());
         }
         return Stream.empty();
@@ -74,8 +75,10 @@ public final class SqlCompiler {
                 parameters.addAll(c.values());
                 yield field.column() + " IN (" + Placeholders.of(c.values().size()) + ")";
             }
-            case LIKE -> field.localized() ? localizedLike(c.field(), (String) c.value(), parameters)
-                    : foldedLike(field.column(), (String) c.value(), parameters);
+            case LIKE ->
+                field.localized()
+                        ? localizedLike(c.field(), (String) c.value(), parameters)
+                        : foldedLike(field.column(), (String) c.value(), parameters);
             default -> throw new IllegalStateException("the parser let through " + c.op() + " on " + field.fieldName());
         };
     }
@@ -95,7 +98,9 @@ public final class SqlCompiler {
             List<String> names = new ArrayList<>();
             names.add(field.column());
             names.addAll(field.localeColumns());
-            return names.stream().map(column -> foldedLike(column, value, parameters)).collect(Collectors.joining(" OR ", "(", ")"));
+            return names.stream()
+                    .map(column -> foldedLike(column, value, parameters))
+                    .collect(Collectors.joining(" OR ", "(", ")"));
         }
         // the locale's own name where it has one, the default name where it has none
         String texts = texts(field, parameters);
@@ -104,8 +109,8 @@ public final class SqlCompiler {
         String otherTexts = texts(field, parameters);
         parameters.add(locale);
         String defaultName = foldedLike(field.column(), value, parameters);
-        return "(EXISTS (" + texts + " AND t.locale = ? AND " + localizedName + ")"
-                + " OR (NOT EXISTS (" + otherTexts + " AND t.locale = ?) AND " + defaultName + "))";
+        return "(EXISTS (" + texts + " AND t.locale = ? AND " + localizedName + ")" + " OR (NOT EXISTS (" + otherTexts
+                + " AND t.locale = ?) AND " + defaultName + "))";
     }
 
     /** The field's sub-select over its texts, whose one value, the organization, is bound per request. */

@@ -32,6 +32,11 @@ public record SqlCondition(String sql, List<Object> parameters, Set<String> pinn
 
     /** This condition with {@code orgId} for every {@link #ORGANIZATION} among its values. */
     public SqlCondition forOrganization(String orgId) {
-        return new SqlCondition(sql, parameters.stream().map(value -> value == ORGANIZATION ? orgId : value).toList(), pinnedColumns);
+        return new SqlCondition(
+                sql,
+                parameters.stream()
+                        .map(value -> value == ORGANIZATION ? orgId : value)
+                        .toList(),
+                pinnedColumns);
     }
 }

@@ -45,6 +45,4 @@ record Token(Kind kind, String text, int column) {
         text.codePoints().limit(40).forEach(cp -> shown.append(StoredText.shown(cp)));
         return text.codePointCount(0, text.length()) > 40 ? shown + "..." : shown.toString();
     }
-
-
 }

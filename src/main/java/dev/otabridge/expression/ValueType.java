@@ -18,7 +18,9 @@ public enum ValueType {
         return switch (this) {
             case STRING -> {
                 if (literal.kind() != Token.Kind.STRING) {
-                    throw new ExpressionException(ExpressionException.Kind.VALUE, literal.column(),
+                    throw new ExpressionException(
+                            ExpressionException.Kind.VALUE,
+                            literal.column(),
                             field + " expects a quoted string, found " + literal.describe());
                 }
                 yield literal.text();
@@ -33,7 +35,9 @@ public enum ValueType {
                         yield Boolean.FALSE;
                     }
                 }
-                throw new ExpressionException(ExpressionException.Kind.VALUE, literal.column(),
+                throw new ExpressionException(
+                        ExpressionException.Kind.VALUE,
+                        literal.column(),
                         field + " expects true or false, found " + literal.describe());
             }
         };

@@ -45,15 +45,24 @@ public final class UpstreamMirror {
      * @param orgIds comma-separated organization ids to mirror
      * @param lease  of several instances on one store, the one holding it pulls
      */
-    public UpstreamMirror(String orgIds, boolean withJobs, int pageSize, DataSource dataSource, OtaStore store,
-                          RecordsReader records, ObjectMapper json, OtaMetrics metrics, Lease lease) {
+    public UpstreamMirror(
+            String orgIds,
+            boolean withJobs,
+            int pageSize,
+            DataSource dataSource,
+            OtaStore store,
+            RecordsReader records,
+            ObjectMapper json,
+            OtaMetrics metrics,
+            Lease lease) {
         for (String orgId : orgIds.split(",")) {
             orgId = orgId.trim();
             if (orgId.isEmpty()) {
                 continue;
             }
             if (!ORG_ID.matcher(orgId).matches()) {
-                throw new IllegalArgumentException("ota.mirror.org-ids: '" + orgId + "' is not an organization id (letters, digits, _ . -)");
+                throw new IllegalArgumentException(
+                        "ota.mirror.org-ids: '" + orgId + "' is not an organization id (letters, digits, _ . -)");
             }
             tasks.add(new MirrorTask(orgId, MirrorTask.Kind.DEVICES));
             if (withJobs) {
@@ -129,9 +138,12 @@ public final class UpstreamMirror {
             return upstream;
         }
         List<Object> parameters = new ArrayList<>();
-        String condition = deviceKeys.condition("d.", orgId, upstream.stream().map(DeviceFirmware::assetId).toList(), parameters);
-        Set<DeviceFirmware> local = new HashSet<>(jdbc.query("SELECT " + StoredRows.DEVICE_COLUMNS + " FROM device_firmware d WHERE " + condition,
-                StoredRows.DEVICES, parameters.toArray()));
+        String condition = deviceKeys.condition(
+                "d.", orgId, upstream.stream().map(DeviceFirmware::assetId).toList(), parameters);
+        Set<DeviceFirmware> local = new HashSet<>(jdbc.query(
+                "SELECT " + StoredRows.DEVICE_COLUMNS + " FROM device_firmware d WHERE " + condition,
+                StoredRows.DEVICES,
+                parameters.toArray()));
         return upstream.stream().filter(d -> !local.contains(d)).toList();
     }
 }

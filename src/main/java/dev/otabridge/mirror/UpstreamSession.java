@@ -68,7 +68,10 @@ public final class UpstreamSession {
         String body = exchange.getMessage().getBody(String.class);
         exchange.getMessage().setHeader("apim-accesstoken", token);
         exchange.getMessage().setHeader("apim-timestamp", timestamp);
-        exchange.getMessage().setHeader("apim-signature", Signatures.request(token, QueryString.parse(query).all(), body, timestamp, secret));
+        exchange.getMessage()
+                .setHeader(
+                        "apim-signature",
+                        Signatures.request(token, QueryString.parse(query).all(), body, timestamp, secret));
     }
 
     /** Passes an answer with code 0; anything else is refused, and a refused token is dropped first. */

@@ -16,13 +16,21 @@ import java.util.Set;
 public enum OtaJobField implements SearchField {
     PRODUCT_KEY(exact("productKey", EnumSet.of(EQ, IN), "j.product_key", "the job's product key, exact match")),
     FIRMWARE_ID(exact("firmwareId", EnumSet.of(EQ, IN), "j.firmware_id", "the firmware's id, exact match")),
-    FIRMWARE_VERSION(exact("firmwareVersion", EnumSet.of(EQ, IN), "j.firmware_version", "the firmware's version, exact match")),
+    FIRMWARE_VERSION(
+            exact("firmwareVersion", EnumSet.of(EQ, IN), "j.firmware_version", "the firmware's version, exact match")),
     TYPE(exact("type", EnumSet.of(EQ), "j.job_type", "`upgrade` or `verify`")),
     STATUS(exact("status", EnumSet.of(EQ), "j.status", "`started` or `stopped`")),
-    NAME(localized("name", "j.name_default", List.of("j.name_zh_cn", "j.name_en_us"),
+    NAME(localized(
+            "name",
+            "j.name_default",
+            List.of("j.name_zh_cn", "j.name_en_us"),
             "the job's name, case-insensitive substring: plain = default, zh_CN or en_US name; "
-                    + "`.defaultValue` = default name; `.<locale>` = that locale's name, or the default where it has none")),
-    FIRMWARE_NAME(localized("firmwareName", "j.firmware_name_default", List.of("j.firmware_name_zh_cn", "j.firmware_name_en_us"),
+                    + "`.defaultValue` = default name; `.<locale>` = that locale's name, or the default "
+                    + "where it has none")),
+    FIRMWARE_NAME(localized(
+            "firmwareName",
+            "j.firmware_name_default",
+            List.of("j.firmware_name_zh_cn", "j.firmware_name_en_us"),
             "the firmware's name, searched like `name`"));
 
     private final FieldSpec spec;
@@ -47,9 +55,12 @@ public enum OtaJobField implements SearchField {
      * correlation with j is dropped, and it read the matching texts of every organization
      * (docs/decisions/0006-job-text-searches-per-organization.md).
      */
-    private static FieldSpec localized(String name, String defaultColumn, List<String> localeColumns, String description) {
+    private static FieldSpec localized(
+            String name, String defaultColumn, List<String> localeColumns, String description) {
         // name is a constant of this enum, never caller input
-        String texts = "SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id AND t.attr = '" + name + "'";
-        return new FieldSpec(name, ValueType.STRING, EnumSet.of(LIKE), defaultColumn, texts, localeColumns, description);
+        String texts =
+                "SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id AND t.attr = '" + name + "'";
+        return new FieldSpec(
+                name, ValueType.STRING, EnumSet.of(LIKE), defaultColumn, texts, localeColumns, description);
     }
 }

@@ -23,9 +23,13 @@ record PageOrder(String organization, List<List<String>> indexedRuns, List<Strin
     }
 
     String sql(Set<String> pinnedColumns) {
-        List<String> run = indexedRuns.stream().filter(pinnedColumns::containsAll).max(Comparator.comparingInt(List::size))
+        List<String> run = indexedRuns.stream()
+                .filter(pinnedColumns::containsAll)
+                .max(Comparator.comparingInt(List::size))
                 .orElse(List.of());
-        return Stream.of(Stream.of(organization), run.stream(), key.stream()).flatMap(columns -> columns)
-                .map(column -> column + direction).collect(Collectors.joining(", "));
+        return Stream.of(Stream.of(organization), run.stream(), key.stream())
+                .flatMap(columns -> columns)
+                .map(column -> column + direction)
+                .collect(Collectors.joining(", "));
     }
 }

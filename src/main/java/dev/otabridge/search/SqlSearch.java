@@ -21,7 +21,8 @@ public final class SqlSearch<T> {
     private final OtaMetrics metrics;
 
     /** @param cacheSize how many compiled expressions to keep (0: none) */
-    public SqlSearch(JdbcTemplate jdbc, SearchTarget<T> target, ExpressionLimits limits, int cacheSize, OtaMetrics metrics) {
+    public SqlSearch(
+            JdbcTemplate jdbc, SearchTarget<T> target, ExpressionLimits limits, int cacheSize, OtaMetrics metrics) {
         this.jdbc = jdbc;
         this.target = target;
         this.expressions = new CompiledExpressions(new ExpressionParser(target.fields(), limits), cacheSize);
@@ -30,11 +31,14 @@ public final class SqlSearch<T> {
 
     public SearchPage<T> run(SearchRequest request) {
         SqlCondition condition = where(request);
-        long total = jdbc.query(ValuePlannedStatements.of(countSql(condition), condition.parameters()),
-                new SingleColumnRowMapper<>(Long.class)).get(0);
+        long total = jdbc.query(
+                        ValuePlannedStatements.of(countSql(condition), condition.parameters()),
+                        new SingleColumnRowMapper<>(Long.class))
+                .get(0);
         List<T> rows = List.of();
         if (request.offset() < total) {
-            rows = jdbc.query(ValuePlannedStatements.of(pageSql(condition), pageParameters(condition, request)), target.rows());
+            rows = jdbc.query(
+                    ValuePlannedStatements.of(pageSql(condition), pageParameters(condition, request)), target.rows());
         }
         return new SearchPage<>(rows, request.pageNo(), request.pageSize(), total);
     }
@@ -44,8 +48,8 @@ public final class SqlSearch<T> {
     }
 
     String pageSql(SqlCondition condition) {
-        return "SELECT " + target.columns() + from(condition) + " ORDER BY " + target.order().sql(condition.pinnedColumns())
-                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        return "SELECT " + target.columns() + from(condition) + " ORDER BY "
+                + target.order().sql(condition.pinnedColumns()) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     }
 
     static List<Object> pageParameters(SqlCondition condition, SearchRequest request) {
@@ -69,7 +73,10 @@ public final class SqlSearch<T> {
         List<Object> parameters = new ArrayList<>();
         parameters.add(request.orgId());
         parameters.addAll(filter.get().forOrganization(request.orgId()).parameters());
-        return new SqlCondition(orgFilter + " AND " + filter.get().sql(), parameters, filter.get().pinnedColumns());
+        return new SqlCondition(
+                orgFilter + " AND " + filter.get().sql(),
+                parameters,
+                filter.get().pinnedColumns());
     }
 
     private Optional<SqlCondition> compile(String expression) {

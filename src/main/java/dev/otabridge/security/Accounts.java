@@ -29,11 +29,9 @@ import java.util.stream.Collectors;
 public final class Accounts {
 
     /** The file's shape, as Jackson binds it; an unknown key anywhere fails the binding. */
-    private record File(List<Entry> accounts) {
-    }
+    private record File(List<Entry> accounts) {}
 
-    private record Entry(String accessKey, String secret, List<String> orgIds, List<String> permissions) {
-    }
+    private record Entry(String accessKey, String secret, List<String> orgIds, List<String> permissions) {}
 
     private final Map<String, Account> byKey;
 
@@ -53,7 +51,10 @@ public final class Accounts {
     public static Accounts read(Path file, ObjectMapper json) {
         File content = parse(file, json);
         if (content == null || content.accounts() == null || content.accounts().isEmpty()) {
-            throw invalid(file, "it names no account: write {\"accounts\": [{\"accessKey\", \"secret\", \"orgIds\", \"permissions\"}]}");
+            throw invalid(
+                    file,
+                    "it names no account: write {\"accounts\": [{\"accessKey\", \"secret\", \"orgIds\", "
+                            + "\"permissions\"}]}");
         }
         Map<String, Account> accounts = new HashMap<>();
         for (int i = 0; i < content.accounts().size(); i++) {
@@ -67,8 +68,11 @@ public final class Accounts {
             Set<String> orgs = new HashSet<>(entry.orgIds() == null ? List.of() : entry.orgIds());
             Set<Permission> permissions = new HashSet<>();
             for (String p : entry.permissions() == null ? List.<String>of() : entry.permissions()) {
-                permissions.add(Permission.named(p).orElseThrow(() -> invalid(file, where + ".permissions: unknown permission '" + p
-                        + "' (known: " + Permission.names() + ")")));
+                permissions.add(Permission.named(p)
+                        .orElseThrow(() -> invalid(
+                                file,
+                                where + ".permissions: unknown permission '" + p + "' (known: " + Permission.names()
+                                        + ")")));
             }
             if (accounts.put(key, new Account(key, secret, orgs, permissions)) != null) {
                 throw invalid(file, where + ": accessKey " + key + " appears twice");
@@ -100,13 +104,26 @@ public final class Accounts {
         try {
             return strict.readValue(text, File.class);
         } catch (UnrecognizedPropertyException e) {
-            throw invalid(file, "unknown key '" + e.getPropertyName() + "' at " + path(e)
-                    + " (known: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")");
+            throw invalid(
+                    file,
+                    "unknown key '" + e.getPropertyName() + "' at " + path(e) + " (known: "
+                            + e.getKnownPropertyIds().stream()
+                                    .map(Object::toString)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "))
+                            + ")");
         } catch (JsonMappingException e) {
-            throw invalid(file, "wrong type at " + path(e) + ": " + e.getOriginalMessage().split("\n")[0]);
+            throw invalid(
+                    file,
+                    "wrong type at " + path(e) + ": " + e.getOriginalMessage().split("\n")[0]);
         } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw invalid(file, "it is not valid JSON" + at + ": " + e.getOriginalMessage().split("\n")[0]);
+            String at = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw invalid(
+                    file,
+                    "it is not valid JSON" + at + ": " + e.getOriginalMessage().split("\n")[0]);
         }
     }
 
@@ -116,7 +133,10 @@ public final class Accounts {
         int end = e instanceof UnrecognizedPropertyException ? steps.size() - 1 : steps.size();
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference step : steps.subList(0, Math.max(0, end))) {
-            path.append(step.getIndex() >= 0 ? "[" + step.getIndex() + "]" : (path.isEmpty() ? "" : ".") + step.getFieldName());
+            path.append(
+                    step.getIndex() >= 0
+                            ? "[" + step.getIndex() + "]"
+                            : (path.isEmpty() ? "" : ".") + step.getFieldName());
         }
         return path.isEmpty() ? "the top level" : path.toString();
     }

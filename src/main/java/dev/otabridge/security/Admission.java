@@ -19,8 +19,9 @@ public final class Admission implements Processor {
 
     /** @param name the permission as EnOS names it ("Firmware/Read") */
     public void setPermission(String name) {
-        this.permission = Permission.named(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown permission '" + name + "'; the permissions are " + Permission.names()));
+        this.permission = Permission.named(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown permission '" + name + "'; the permissions are " + Permission.names()));
     }
 
     @Override

@@ -17,8 +17,7 @@ final class FailedAttempts {
     private final Clock clock;
     private final Map<String, Record> byKey = new ConcurrentHashMap<>();
 
-    private record Record(int failures, long lockedUntil) {
-    }
+    private record Record(int failures, long lockedUntil) {}
 
     FailedAttempts(int free, Duration longest, Clock clock) {
         this.free = free;

@@ -16,8 +16,7 @@ public final class OpenServerRule {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenServerRule.class);
 
-    private OpenServerRule() {
-    }
+    private OpenServerRule() {}
 
     /**
      * @param hosts        each listening address by the setting that chose it
@@ -34,10 +33,12 @@ public final class OpenServerRule {
         for (Map.Entry<String, String> host : hosts.entrySet()) {
             if (!isLoopback(host.getValue())) {
                 if (!explicitNone) {
-                    throw new IllegalArgumentException(host.getKey() + " is " + host.getValue() + " but no caller is authenticated"
-                            + " (ota.security.mode auto without ota.security.accounts-file): set the accounts file, or"
-                            + " ota.security.mode=gateway, or bind " + host.getKey() + " to 127.0.0.1;"
-                            + " ota.security.mode=none opens it on purpose");
+                    throw new IllegalArgumentException(
+                            host.getKey() + " is " + host.getValue() + " but no caller is authenticated"
+                                    + " (ota.security.mode auto without ota.security.accounts-file): set the "
+                                    + "accounts file, or"
+                                    + " ota.security.mode=gateway, or bind " + host.getKey() + " to 127.0.0.1;"
+                                    + " ota.security.mode=none opens it on purpose");
                 }
                 exposed = true;
             }
@@ -47,8 +48,10 @@ public final class OpenServerRule {
 
     /** An open server reached from outside is said loudly, and again every minute, not once in a start-up log. */
     public static void warnEveryMinute(ScheduledExecutorService scheduler, Map<String, String> hosts) {
-        Runnable warn = () -> LOG.warn("SECURITY: NONE on a non-loopback address ({}): anyone who reaches it can read every"
-                + " organization's data and load or delete devices", hosts);
+        Runnable warn = () -> LOG.warn(
+                "SECURITY: NONE on a non-loopback address ({}): anyone who reaches it can read every"
+                        + " organization's data and load or delete devices",
+                hosts);
         scheduler.scheduleAtFixedRate(warn, 0, 1, TimeUnit.MINUTES);
     }
 

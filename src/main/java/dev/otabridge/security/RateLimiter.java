@@ -21,7 +21,8 @@ final class RateLimiter {
     }
 
     boolean allow(String accessKey) {
-        return buckets.computeIfAbsent(accessKey, k -> new Bucket(perSecond, clock.millis())).take(perSecond, clock.millis());
+        return buckets.computeIfAbsent(accessKey, k -> new Bucket(perSecond, clock.millis()))
+                .take(perSecond, clock.millis());
     }
 
     private static final class Bucket {

@@ -27,21 +27,30 @@ public final class RequestGuard {
     private final String gatewaySecret;
     private final RateLimiter limiter;
 
-    public RequestGuard(SecurityMode mode, TokenService tokens, String gatewayHeader, String gatewaySecret, int ratePerSecond, Clock clock) {
+    public RequestGuard(
+            SecurityMode mode,
+            TokenService tokens,
+            String gatewayHeader,
+            String gatewaySecret,
+            int ratePerSecond,
+            Clock clock) {
         if (mode == SecurityMode.GATEWAY && (gatewaySecret == null || gatewaySecret.isBlank())) {
-            throw new IllegalArgumentException("gateway mode needs ota.security.gateway.secret: the header the gateway proves itself with");
+            throw new IllegalArgumentException(
+                    "gateway mode needs ota.security.gateway.secret: the header the gateway proves itself with");
         }
         this.mode = mode;
         this.tokens = tokens;
         this.gatewayHeader = gatewayHeader == null ? "" : gatewayHeader;
         this.gatewaySecret = gatewaySecret;
         this.limiter = new RateLimiter(ratePerSecond, clock);
-        String banner = switch (mode) {
-            case TOKEN -> "SECURITY: token mode: every call must carry an EnOS access token and signature";
-            case GATEWAY -> "SECURITY: gateway mode: calls are trusted when they carry the gateway's " + gatewayHeader + " header;"
-                    + " nothing else may reach this port";
-            case NONE -> "SECURITY: NONE: no caller is authenticated or authorized. For local development only";
-        };
+        String banner =
+                switch (mode) {
+                    case TOKEN -> "SECURITY: token mode: every call must carry an EnOS access token and signature";
+                    case GATEWAY ->
+                        "SECURITY: gateway mode: calls are trusted when they carry the gateway's " + gatewayHeader
+                                + " header;" + " nothing else may reach this port";
+                    case NONE -> "SECURITY: NONE: no caller is authenticated or authorized. For local development only";
+                };
         if (mode == SecurityMode.NONE) {
             LOG.warn(banner);
         } else {
@@ -61,10 +70,12 @@ public final class RequestGuard {
         refuseCredentialsIn(query);
         UnaryOperator<String> headers = RequestHeaders.of(message);
         switch (mode) {
-            case NONE -> { }
+            case NONE -> {}
             case GATEWAY -> {
                 if (!Signatures.same(gatewaySecret, headers.apply(gatewayHeader))) {
-                    throw new ApiException(ApiException.UNAUTHORIZED, "Unauthorized: the request did not come through the API gateway");
+                    throw new ApiException(
+                            ApiException.UNAUTHORIZED,
+                            "Unauthorized: the request did not come through the API gateway");
                 }
             }
             case TOKEN -> authorize(authenticate(query, message.getBody(String.class), headers), needed, query);
@@ -75,8 +86,10 @@ public final class RequestGuard {
     private void refuseCredentialsIn(QueryString query) {
         for (String name : query.all().keySet()) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("apim-") || (!gatewayHeader.isEmpty() && lower.equals(gatewayHeader.toLowerCase(Locale.ROOT)))) {
-                throw ApiException.invalidArgument("query", "credentials belong in HTTP headers, not in the query string");
+            if (lower.startsWith("apim-")
+                    || (!gatewayHeader.isEmpty() && lower.equals(gatewayHeader.toLowerCase(Locale.ROOT)))) {
+                throw ApiException.invalidArgument(
+                        "query", "credentials belong in HTTP headers, not in the query string");
             }
         }
     }
@@ -101,7 +114,8 @@ public final class RequestGuard {
             throw unauthorized("apim-signature does not match the request");
         }
         if (!limiter.allow(account.accessKey())) {
-            throw new ApiException(ApiException.TOO_MANY_REQUESTS,
+            throw new ApiException(
+                    ApiException.TOO_MANY_REQUESTS,
                     "Too Many Requests: at most " + limiter.perSecond() + " requests per second for this account");
         }
         return account;

@@ -26,7 +26,8 @@ public enum SecurityMode {
             try {
                 mode = valueOf(name);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("ota.security.mode is '" + setting + "': use auto, token, gateway or none");
+                throw new IllegalArgumentException(
+                        "ota.security.mode is '" + setting + "': use auto, token, gateway or none");
             }
         }
         if (mode == TOKEN && accounts.isEmpty()) {

@@ -37,11 +37,11 @@ public final class TokenService {
     static final int INTERNAL_ERROR = 1500;
     /** Failures in a row before an app key is locked; each one after doubles the lock, up to 15 minutes. */
     private static final int FREE_FAILURES = 5;
+
     private static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
 
     /** An issued token: whose, and until when (epoch milliseconds). */
-    public record Session(Account account, long expiresAt) {
-    }
+    public record Session(Account account, long expiresAt) {}
 
     private final Accounts accounts;
     private final Clock clock;
@@ -53,7 +53,8 @@ public final class TokenService {
     private final TokenStore sessions;
     private final FailedAttempts failures;
 
-    public TokenService(Accounts accounts, TokenStore sessions, Clock clock, Duration ttl, Duration skew, ObjectMapper json) {
+    public TokenService(
+            Accounts accounts, TokenStore sessions, Clock clock, Duration ttl, Duration skew, ObjectMapper json) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.clock = clock;
@@ -116,7 +117,8 @@ public final class TokenService {
         try {
             request = strictJson.readTree(body == null || body.isBlank() ? "{}" : body);
         } catch (JsonProcessingException e) {
-            return failure(INVALID_PARAMETER, "invalid parameter: the body is not one JSON object without duplicate keys");
+            return failure(
+                    INVALID_PARAMETER, "invalid parameter: the body is not one JSON object without duplicate keys");
         }
         if (!request.isObject()) {
             return failure(INVALID_PARAMETER, "invalid parameter: the body must be a JSON object");
@@ -126,10 +128,14 @@ public final class TokenService {
         String encryption = request.path("encryption").asText("");
         String oldToken = request.path("accessToken").asText("");
         if (appKey.isEmpty() || timestamp.isEmpty() || encryption.isEmpty() || (refresh && oldToken.isEmpty())) {
-            return failure(EMPTY_PARAMETER, "empty parameter: appKey, timestamp, encryption" + (refresh ? " and accessToken" : "") + " are required");
+            return failure(
+                    EMPTY_PARAMETER,
+                    "empty parameter: appKey, timestamp, encryption" + (refresh ? " and accessToken" : "")
+                            + " are required");
         }
         if (!fresh(timestamp)) {
-            return failure(INVALID_PARAMETER, "invalid parameter: timestamp is not the current time in epoch milliseconds");
+            return failure(
+                    INVALID_PARAMETER, "invalid parameter: timestamp is not the current time in epoch milliseconds");
         }
         Optional<Account> account = accounts.find(appKey);
         if (account.isEmpty()) {
@@ -137,9 +143,12 @@ public final class TokenService {
         }
         Duration locked = failures.lockedFor(appKey);
         if (!locked.isZero()) {
-            return failure(LOCKED, "too many failed attempts for this appKey: try again in " + Math.max(1, locked.toSeconds()) + " s");
+            return failure(
+                    LOCKED,
+                    "too many failed attempts for this appKey: try again in " + Math.max(1, locked.toSeconds()) + " s");
         }
-        if (!Signatures.same(Signatures.encryption(appKey, timestamp, account.get().secret()), encryption)) {
+        if (!Signatures.same(
+                Signatures.encryption(appKey, timestamp, account.get().secret()), encryption)) {
             failures.failed(appKey);
             return failure(INVALID_ENCRYPTION, "invalid encryption");
         }

@@ -16,8 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class TokenStore {
 
     /** A stored token: whose (the account's access key), and until when (epoch milliseconds). */
-    public record Entry(String appKey, long expiresAt) {
-    }
+    public record Entry(String appKey, long expiresAt) {}
 
     private final JdbcTemplate jdbc;
 
@@ -26,12 +25,18 @@ public final class TokenStore {
     }
 
     public void put(String token, String appKey, long expiresAt) {
-        jdbc.update("INSERT INTO access_token (token_hash, app_key, expires_at) VALUES (?, ?, ?)", hash(token), appKey, expiresAt);
+        jdbc.update(
+                "INSERT INTO access_token (token_hash, app_key, expires_at) VALUES (?, ?, ?)",
+                hash(token),
+                appKey,
+                expiresAt);
     }
 
     public Optional<Entry> find(String token) {
-        List<Entry> found = jdbc.query("SELECT app_key, expires_at FROM access_token WHERE token_hash = ?",
-                (row, n) -> new Entry(row.getString(1), row.getLong(2)), hash(token));
+        List<Entry> found = jdbc.query(
+                "SELECT app_key, expires_at FROM access_token WHERE token_hash = ?",
+                (row, n) -> new Entry(row.getString(1), row.getLong(2)),
+                hash(token));
         return found.stream().findFirst();
     }
 
@@ -40,7 +45,12 @@ public final class TokenStore {
      * did. One statement, so of two instances refreshing the same token at once only one wins.
      */
     public boolean removeUnexpired(String token, String appKey, long now) {
-        return jdbc.update("DELETE FROM access_token WHERE token_hash = ? AND app_key = ? AND expires_at > ?", hash(token), appKey, now) == 1;
+        return jdbc.update(
+                        "DELETE FROM access_token WHERE token_hash = ? AND app_key = ? AND expires_at > ?",
+                        hash(token),
+                        appKey,
+                        now)
+                == 1;
     }
 
     public void removeExpiredBefore(long cutoff) {
@@ -49,7 +59,8 @@ public final class TokenStore {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

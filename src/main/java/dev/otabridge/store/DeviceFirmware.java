@@ -11,5 +11,4 @@ public record DeviceFirmware(
         String productKey,
         String deviceKey,
         String firmwareVersion,
-        @JsonProperty("isUpgrading") boolean isUpgrading) {
-}
+        @JsonProperty("isUpgrading") boolean isUpgrading) {}

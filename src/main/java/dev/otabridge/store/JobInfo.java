@@ -9,9 +9,27 @@ import com.fasterxml.jackson.databind.JsonNode;
  * objects are kept as the caller gave them; startSchedule and endSchedule are deprecated and
  * always null.
  */
-@JsonPropertyOrder({"orgId", "productKey", "jobId", "name", "firmwareId", "firmwareVersion", "firmwareName", "type",
-        "enableUpgradeRequest", "upgradePolicy", "upgradeScope", "upgradeTimeout", "startSchedule", "endSchedule",
-        "status", "createTime", "retryPolicy", "schedulePolicy", "maximumConcurrency"})
+@JsonPropertyOrder({
+    "orgId",
+    "productKey",
+    "jobId",
+    "name",
+    "firmwareId",
+    "firmwareVersion",
+    "firmwareName",
+    "type",
+    "enableUpgradeRequest",
+    "upgradePolicy",
+    "upgradeScope",
+    "upgradeTimeout",
+    "startSchedule",
+    "endSchedule",
+    "status",
+    "createTime",
+    "retryPolicy",
+    "schedulePolicy",
+    "maximumConcurrency"
+})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record JobInfo(
         String orgId,

@@ -32,12 +32,14 @@ public final class OtaStore {
 
     private static final String MERGE_JOB = """
             MERGE INTO ota_job j
-            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(512)),
-                           CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(512)),
-                           CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(16)), CAST(? AS BOOLEAN), CAST(? AS VARCHAR(16)),
-                           CAST(? AS VARCHAR(4000000)), CAST(? AS BIGINT), CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(65536)),
-                           CAST(? AS INTEGER), CAST(? AS VARCHAR(16)), CAST(? AS BIGINT), CAST(? AS VARCHAR(512)),
-                           CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(512))))
+            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)),
+                           CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(64)),
+                           CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(65536)),
+                           CAST(? AS VARCHAR(16)), CAST(? AS BOOLEAN), CAST(? AS VARCHAR(16)),
+                           CAST(? AS VARCHAR(4000000)), CAST(? AS BIGINT), CAST(? AS VARCHAR(65536)),
+                           CAST(? AS VARCHAR(65536)), CAST(? AS INTEGER), CAST(? AS VARCHAR(16)),
+                           CAST(? AS BIGINT), CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(512)),
+                           CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(512))))
                   AS s (org_id, job_id, product_key, name_default, name_json, firmware_id, firmware_version,
                         firmware_name_default, firmware_name_json, job_type, enable_upgrade_request, upgrade_policy,
                         upgrade_scope_json, upgrade_timeout, retry_policy_json, schedule_policy_json,
@@ -56,10 +58,12 @@ public final class OtaStore {
             WHEN NOT MATCHED THEN INSERT (org_id, job_id, product_key, name_default, name_json, firmware_id,
                  firmware_version, firmware_name_default, firmware_name_json, job_type, enable_upgrade_request,
                  upgrade_policy, upgrade_scope_json, upgrade_timeout, retry_policy_json, schedule_policy_json,
-                 maximum_concurrency, status, create_time, name_zh_cn, name_en_us, firmware_name_zh_cn, firmware_name_en_us)
+                 maximum_concurrency, status, create_time, name_zh_cn, name_en_us, firmware_name_zh_cn,
+                 firmware_name_en_us)
                  VALUES (s.org_id, s.job_id, s.product_key, s.name_default, s.name_json, s.firmware_id,
-                 s.firmware_version, s.firmware_name_default, s.firmware_name_json, s.job_type, s.enable_upgrade_request,
-                 s.upgrade_policy, s.upgrade_scope_json, s.upgrade_timeout, s.retry_policy_json, s.schedule_policy_json,
+                 s.firmware_version, s.firmware_name_default, s.firmware_name_json, s.job_type,
+                 s.enable_upgrade_request, s.upgrade_policy, s.upgrade_scope_json, s.upgrade_timeout,
+                 s.retry_policy_json, s.schedule_policy_json,
                  s.maximum_concurrency, s.status, s.create_time, s.name_zh_cn, s.name_en_us, s.firmware_name_zh_cn,
                  s.firmware_name_en_us)
             """;
@@ -77,24 +81,46 @@ public final class OtaStore {
 
     public Records.Loaded upsert(Records records) {
         return transaction.execute(status -> {
-            long changeSeq = takeChangeNumbers(records.devices().size() + records.removedDevices().size());
+            long changeSeq = takeChangeNumbers(
+                    records.devices().size() + records.removedDevices().size());
             List<Object[]> devices = new ArrayList<>();
             List<Object[]> changes = new ArrayList<>();
             for (DeviceFirmware d : records.devices()) {
-                devices.add(new Object[] {d.orgId(), d.assetId(), d.productKey(), d.deviceKey(), d.firmwareVersion(), d.isUpgrading()});
-                changes.add(new Object[] {++changeSeq, d.orgId(), d.assetId(), d.productKey(), d.deviceKey(), d.firmwareVersion(), d.isUpgrading(), false});
+                devices.add(new Object[] {
+                    d.orgId(), d.assetId(), d.productKey(), d.deviceKey(), d.firmwareVersion(), d.isUpgrading()
+                });
+                changes.add(new Object[] {
+                    ++changeSeq,
+                    d.orgId(),
+                    d.assetId(),
+                    d.productKey(),
+                    d.deviceKey(),
+                    d.firmwareVersion(),
+                    d.isUpgrading(),
+                    false
+                });
             }
             jdbc.batchUpdate(MERGE_DEVICE, devices);
             for (Records.DeviceRef removed : records.removedDevices()) {
-                jdbc.update("DELETE FROM device_firmware WHERE org_id = ? AND asset_id = ?", removed.orgId(), removed.assetId());
-                changes.add(new Object[] {++changeSeq, removed.orgId(), removed.assetId(), null, null, null, false, true});
+                jdbc.update(
+                        "DELETE FROM device_firmware WHERE org_id = ? AND asset_id = ?",
+                        removed.orgId(),
+                        removed.assetId());
+                changes.add(
+                        new Object[] {++changeSeq, removed.orgId(), removed.assetId(), null, null, null, false, true});
             }
-            jdbc.batchUpdate("INSERT INTO device_change (change_seq, org_id, asset_id, product_key, device_key, firmware_version,"
-                    + " is_upgrading, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", changes);
+            jdbc.batchUpdate(
+                    "INSERT INTO device_change (change_seq, org_id, asset_id, product_key, device_key, "
+                            + "firmware_version,"
+                            + " is_upgrading, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    changes);
             for (JobInfo job : records.jobs()) {
                 upsertJob(job);
             }
-            return new Records.Loaded(records.devices().size(), records.jobs().size(), records.removedDevices().size());
+            return new Records.Loaded(
+                    records.devices().size(),
+                    records.jobs().size(),
+                    records.removedDevices().size());
         });
     }
 
@@ -111,22 +137,45 @@ public final class OtaStore {
     }
 
     public boolean isEmpty() {
-        return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM device_firmware) + (SELECT COUNT(*) FROM ota_job)"
-                + " FROM (VALUES (0)) AS one (x)", Long.class) == 0;
+        return jdbc.queryForObject(
+                        "SELECT (SELECT COUNT(*) FROM device_firmware) + (SELECT COUNT(*) FROM ota_job)"
+                                + " FROM (VALUES (0)) AS one (x)",
+                        Long.class)
+                == 0;
     }
 
     private void upsertJob(JobInfo job) {
-        jdbc.update(MERGE_JOB, job.orgId(), job.jobId(), job.productKey(), searched(defaultName(job.name())), write(job.name()),
-                job.firmwareId(), job.firmwareVersion(), searched(defaultName(job.firmwareName())), write(job.firmwareName()),
-                job.type(), job.enableUpgradeRequest(), job.upgradePolicy(), write(job.upgradeScope()), job.upgradeTimeout(),
-                write(job.retryPolicy()), write(job.schedulePolicy()), job.maximumConcurrency(), job.status(), job.createTime(),
-                searched(localeName(job.name(), "zh_CN")), searched(localeName(job.name(), "en_US")),
-                searched(localeName(job.firmwareName(), "zh_CN")), searched(localeName(job.firmwareName(), "en_US")));
+        jdbc.update(
+                MERGE_JOB,
+                job.orgId(),
+                job.jobId(),
+                job.productKey(),
+                searched(defaultName(job.name())),
+                write(job.name()),
+                job.firmwareId(),
+                job.firmwareVersion(),
+                searched(defaultName(job.firmwareName())),
+                write(job.firmwareName()),
+                job.type(),
+                job.enableUpgradeRequest(),
+                job.upgradePolicy(),
+                write(job.upgradeScope()),
+                job.upgradeTimeout(),
+                write(job.retryPolicy()),
+                write(job.schedulePolicy()),
+                job.maximumConcurrency(),
+                job.status(),
+                job.createTime(),
+                searched(localeName(job.name(), "zh_CN")),
+                searched(localeName(job.name(), "en_US")),
+                searched(localeName(job.firmwareName(), "zh_CN")),
+                searched(localeName(job.firmwareName(), "en_US")));
         jdbc.update("DELETE FROM ota_job_text WHERE org_id = ? AND job_id = ?", job.orgId(), job.jobId());
         List<Object[]> texts = new ArrayList<>();
         addTexts(texts, job, "name", job.name());
         addTexts(texts, job, "firmwareName", job.firmwareName());
-        jdbc.batchUpdate("INSERT INTO ota_job_text (org_id, job_id, attr, locale, content) VALUES (?, ?, ?, ?, ?)", texts);
+        jdbc.batchUpdate(
+                "INSERT INTO ota_job_text (org_id, job_id, attr, locale, content) VALUES (?, ?, ?, ?, ?)", texts);
     }
 
     /** Only non-empty texts become rows: a locale without one falls back to the default name. */

@@ -16,10 +16,8 @@ public record Records(List<DeviceFirmware> devices, List<JobInfo> jobs, List<Dev
     }
 
     /** A device by its key. */
-    public record DeviceRef(String orgId, String assetId) {
-    }
+    public record DeviceRef(String orgId, String assetId) {}
 
     /** What a load answers: how many records of each kind it wrote or removed. */
-    public record Loaded(int devices, int jobs, int removedDevices) {
-    }
+    public record Loaded(int devices, int jobs, int removedDevices) {}
 }

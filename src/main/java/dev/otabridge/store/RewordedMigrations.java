@@ -16,8 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class RewordedMigrations {
 
     /** A migration whose text changed in its comments only, with Flyway's checksums of the two texts. */
-    record Reworded(String version, int before, int after) {
-    }
+    record Reworded(String version, int before, int after) {}
 
     /** Their figures moved to docs/decisions/ (0007, 0010, 0011, 0012). */
     static final List<Reworded> ALL = List.of(
@@ -29,8 +28,7 @@ final class RewordedMigrations {
 
     private static final String HISTORY = "flyway_schema_history";
 
-    private RewordedMigrations() {
-    }
+    private RewordedMigrations() {}
 
     /** @return how many applied migrations were given their new checksum */
     static int realign(DataSource dataSource) {
@@ -40,15 +38,20 @@ final class RewordedMigrations {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         int realigned = 0;
         for (Reworded migration : ALL) {
-            realigned += jdbc.update("UPDATE \"" + HISTORY + "\" SET \"checksum\" = ? WHERE \"version\" = ? AND \"checksum\" = ?",
-                    migration.after(), migration.version(), migration.before());
+            realigned += jdbc.update(
+                    "UPDATE \"" + HISTORY + "\" SET \"checksum\" = ? WHERE \"version\" = ? AND \"checksum\" = ?",
+                    migration.after(),
+                    migration.version(),
+                    migration.before());
         }
         return realigned;
     }
 
     private static boolean hasHistory(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), HISTORY, null)) {
+                ResultSet tables = connection
+                        .getMetaData()
+                        .getTables(connection.getCatalog(), connection.getSchema(), HISTORY, null)) {
             return tables.next();
         } catch (SQLException e) {
             throw new IllegalStateException("the store cannot be reached: " + e.getMessage(), e);

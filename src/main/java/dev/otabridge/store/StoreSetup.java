@@ -14,8 +14,7 @@ public final class StoreSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreSetup.class);
 
-    private StoreSetup() {
-    }
+    private StoreSetup() {}
 
     /**
      * Applies the migrations that the store lacks: {@code sql/common} (packaged as
@@ -26,7 +25,9 @@ public final class StoreSetup {
     public static void migrate(DataSource dataSource) {
         int realigned = RewordedMigrations.realign(dataSource);
         if (realigned > 0) {
-            LOG.info("{} migration(s) whose comments were reworded since this store ran them take their new checksum", realigned);
+            LOG.info(
+                    "{} migration(s) whose comments were reworded since this store ran them take their new checksum",
+                    realigned);
         }
         int applied = migrations(dataSource).load().migrate().migrationsExecuted;
         LOG.info("store schema is current ({} migration(s) applied now)", applied);
@@ -36,7 +37,9 @@ public final class StoreSetup {
     static FluentConfiguration migrations(DataSource dataSource) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(dataSource),
+                .locations(
+                        "classpath:db/migration/common",
+                        "classpath:db/migration/" + vendor(dataSource),
                         "classpath:dev/otabridge/store/migration");
     }
 

@@ -13,8 +13,7 @@ public final class StoredText {
     /** The longest orgId, assetId, productKey, jobId or firmwareId. */
     public static final int ID_LENGTH = 64;
 
-    private StoredText() {
-    }
+    private StoredText() {}
 
     public static boolean isNotText(int codePoint) {
         return Character.isISOControl(codePoint) || isLoneSurrogate(codePoint);

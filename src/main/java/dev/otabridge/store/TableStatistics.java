@@ -28,7 +28,8 @@ public final class TableStatistics {
 
     /** @param table a table name of the bundle's schema, never caller input */
     public static TableStatistics of(DataSource dataSource, String table) {
-        return new TableStatistics(StoreSetup.vendor(dataSource).equals("postgresql") ? new JdbcTemplate(dataSource) : null, table);
+        return new TableStatistics(
+                StoreSetup.vendor(dataSource).equals("postgresql") ? new JdbcTemplate(dataSource) : null, table);
     }
 
     /** Counts rows written (committed) to the table, and analyzes it when they have changed its size enough. */
@@ -49,7 +50,8 @@ public final class TableStatistics {
 
     /** The planner's row count (-1 for a table never analyzed, read as empty). */
     private long estimatedRows() {
-        Long rows = jdbc.queryForObject("SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = CAST(? AS regclass)", Long.class, table);
+        Long rows = jdbc.queryForObject(
+                "SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = CAST(? AS regclass)", Long.class, table);
         return rows == null ? 0 : Math.max(0, rows);
     }
 }

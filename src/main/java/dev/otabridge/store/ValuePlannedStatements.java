@@ -13,8 +13,7 @@ import org.springframework.jdbc.core.PreparedStatementCreator;
  */
 public final class ValuePlannedStatements {
 
-    private ValuePlannedStatements() {
-    }
+    private ValuePlannedStatements() {}
 
     public static PreparedStatementCreator of(String sql, List<Object> parameters) {
         return connection -> {

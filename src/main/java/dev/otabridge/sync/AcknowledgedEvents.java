@@ -15,6 +15,7 @@ public final class AcknowledgedEvents implements AggregationStrategy {
 
     /** Set by a delivery once every target has acknowledged its event. */
     public static final String PROPERTY = "acknowledgedEvent";
+
     private static final String GATHERED = "acknowledgedEvents";
 
     @Override

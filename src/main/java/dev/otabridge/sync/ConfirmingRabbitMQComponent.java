@@ -33,7 +33,8 @@ public final class ConfirmingRabbitMQComponent extends SpringRabbitMQComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        return new ConfirmingEndpoint(uri, this, (SpringRabbitMQEndpoint) super.createEndpoint(uri, remaining, parameters));
+        return new ConfirmingEndpoint(
+                uri, this, (SpringRabbitMQEndpoint) super.createEndpoint(uri, remaining, parameters));
     }
 
     /** The component's own endpoint, configured from the URI as always, with the confirming producer. */
@@ -83,7 +84,10 @@ public final class ConfirmingRabbitMQComponent extends SpringRabbitMQComponent {
             super.doStart();
             getInOnlyTemplate().setMandatory(true);
             // routing goes on from here after a confirm: not on the AMQP client's thread, which reads the next confirms
-            confirms = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "rabbitmq-confirms");
+            confirms = getEndpoint()
+                    .getCamelContext()
+                    .getExecutorServiceManager()
+                    .newSingleThreadExecutor(this, "rabbitmq-confirms");
         }
 
         @Override
@@ -96,7 +100,8 @@ public final class ConfirmingRabbitMQComponent extends SpringRabbitMQComponent {
         protected boolean processInOnly(Exchange exchange, AsyncCallback callback) {
             SpringRabbitMQEndpoint endpoint = getEndpoint();
             if ("disabled".equalsIgnoreCase(endpoint.getConfirm())
-                    || ("auto".equalsIgnoreCase(endpoint.getConfirm()) && !endpoint.getConnectionFactory().isPublisherConfirms())) {
+                    || ("auto".equalsIgnoreCase(endpoint.getConfirm())
+                            && !endpoint.getConnectionFactory().isPublisherConfirms())) {
                 return super.processInOnly(exchange, callback);
             }
             CorrelationData confirm = new CorrelationData();
@@ -108,33 +113,48 @@ public final class ConfirmingRabbitMQComponent extends SpringRabbitMQComponent {
                 return true;
             }
             long timeout = endpoint.getConfirmTimeout() > 0 ? endpoint.getConfirmTimeout() : Long.MAX_VALUE;
-            confirm.getFuture().orTimeout(timeout, TimeUnit.MILLISECONDS).whenCompleteAsync((result, error) -> {
-                ReturnedMessage returned = confirm.getReturned();
-                if (error instanceof TimeoutException) {
-                    exchange.setException(new TimeoutException("no publisher confirm within " + timeout + " ms"));
-                } else if (error != null) {
-                    exchange.setException(error);
-                } else if (!result.isAck()) {
-                    exchange.setException(new IllegalStateException("the broker refused the message: " + result.getReason()));
-                } else if (returned != null) {
-                    exchange.setException(new IllegalStateException("no queue took the message (" + returned.getReplyCode() + " "
-                            + returned.getReplyText() + ", exchange '" + returned.getExchange() + "', routing key '"
-                            + returned.getRoutingKey() + "')"));
-                }
-                callback.done(false);
-            }, confirms);
+            confirm.getFuture()
+                    .orTimeout(timeout, TimeUnit.MILLISECONDS)
+                    .whenCompleteAsync(
+                            (result, error) -> {
+                                ReturnedMessage returned = confirm.getReturned();
+                                if (error instanceof TimeoutException) {
+                                    exchange.setException(
+                                            new TimeoutException("no publisher confirm within " + timeout + " ms"));
+                                } else if (error != null) {
+                                    exchange.setException(error);
+                                } else if (!result.isAck()) {
+                                    exchange.setException(new IllegalStateException(
+                                            "the broker refused the message: " + result.getReason()));
+                                } else if (returned != null) {
+                                    exchange.setException(new IllegalStateException(
+                                            "no queue took the message (" + returned.getReplyCode() + " "
+                                                    + returned.getReplyText() + ", exchange '" + returned.getExchange()
+                                                    + "', routing key '"
+                                                    + returned.getRoutingKey() + "')"));
+                                }
+                                callback.done(false);
+                            },
+                            confirms);
             return false;
         }
 
         /** The stock producer's rules: the override header wins, and "default" names the default exchange. */
         private String exchangeName(Exchange exchange) {
-            String name = exchange.getMessage().getHeader(SpringRabbitMQConstants.EXCHANGE_OVERRIDE_NAME, getEndpoint().getExchangeName(),
-                    String.class);
+            String name = exchange.getMessage()
+                    .getHeader(
+                            SpringRabbitMQConstants.EXCHANGE_OVERRIDE_NAME,
+                            getEndpoint().getExchangeName(),
+                            String.class);
             return "default".equals(name) ? "" : name;
         }
 
         private String routingKey(Exchange exchange) {
-            return exchange.getMessage().getHeader(SpringRabbitMQConstants.ROUTING_OVERRIDE_KEY, getEndpoint().getRoutingKey(), String.class);
+            return exchange.getMessage()
+                    .getHeader(
+                            SpringRabbitMQConstants.ROUTING_OVERRIDE_KEY,
+                            getEndpoint().getRoutingKey(),
+                            String.class);
         }
 
         private Message message(Exchange exchange) {
@@ -142,8 +162,10 @@ public final class ConfirmingRabbitMQComponent extends SpringRabbitMQComponent {
             if (body instanceof Message message) {
                 return message;
             }
-            return getEndpoint().getMessageConverter().toMessage(body,
-                    getEndpoint().getMessagePropertiesConverter().toMessageProperties(exchange));
+            return getEndpoint()
+                    .getMessageConverter()
+                    .toMessage(
+                            body, getEndpoint().getMessagePropertiesConverter().toMessageProperties(exchange));
         }
     }
 }

@@ -5,8 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The detector's lock row: who writes or passes on a device's events holds it until its transaction ends. */
 final class DetectorLock {
 
-    private DetectorLock() {
-    }
+    private DetectorLock() {}
 
     /**
      * Takes the detector's lock row until the transaction ends. Detector work on several nodes or

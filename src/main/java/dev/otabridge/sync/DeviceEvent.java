@@ -36,8 +36,21 @@ public record DeviceEvent(
      * The transition. {@code previousIsUpgrading} is null for a device seen for the first time;
      * {@code firmwareVersionBefore} is the version when the upgrade started.
      */
-    @JsonPropertyOrder({"orgId", "assetId", "productKey", "deviceKey", "previousIsUpgrading", "isUpgrading",
-            "firmwareVersionBefore", "firmwareVersionAfter", "upgradingSince", "detectedAt", "sequence", "reconciled", "deviceRemoved"})
+    @JsonPropertyOrder({
+        "orgId",
+        "assetId",
+        "productKey",
+        "deviceKey",
+        "previousIsUpgrading",
+        "isUpgrading",
+        "firmwareVersionBefore",
+        "firmwareVersionAfter",
+        "upgradingSince",
+        "detectedAt",
+        "sequence",
+        "reconciled",
+        "deviceRemoved"
+    })
     public record Data(
             String orgId,
             String assetId,
@@ -51,12 +64,19 @@ public record DeviceEvent(
             String detectedAt,
             long sequence,
             boolean reconciled,
-            boolean deviceRemoved) {
-    }
+            boolean deviceRemoved) {}
 
     public static DeviceEvent of(String source, Type type, Data data) {
-        return new DeviceEvent("1.0", idFor(data.orgId(), data.assetId(), data.sequence()), source, type.name(),
-                data.orgId() + "/" + data.assetId(), data.detectedAt(), "application/json", DATA_SCHEMA, data);
+        return new DeviceEvent(
+                "1.0",
+                idFor(data.orgId(), data.assetId(), data.sequence()),
+                source,
+                type.name(),
+                data.orgId() + "/" + data.assetId(),
+                data.detectedAt(),
+                "application/json",
+                DATA_SCHEMA,
+                data);
     }
 
     /**
@@ -64,6 +84,8 @@ public record DeviceEvent(
      * so an event detected again after a crash, or delivered twice, is recognisable as the same.
      */
     public static String idFor(String orgId, String assetId, long sequence) {
-        return UUID.nameUUIDFromBytes((orgId + "\u0000" + assetId + "\u0000" + sequence).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        (orgId + "\u0000" + assetId + "\u0000" + sequence).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -32,11 +32,20 @@ public final class Lease {
     /** Takes or renews the lease: true while this instance holds it. */
     public boolean hold() {
         long now = clock.millis();
-        return jdbc.update("UPDATE sync_lease SET owner = ?, expires_at = ? WHERE name = ? AND (owner = ? OR expires_at < ?)",
-                owner, now + length.toMillis(), name, owner, now) == 1;
+        return jdbc.update(
+                        "UPDATE sync_lease SET owner = ?, expires_at = ? WHERE name = ? AND (owner = ? OR expires_at "
+                                + "< ?)",
+                        owner,
+                        now + length.toMillis(),
+                        name,
+                        owner,
+                        now)
+                == 1;
     }
 
-    /** Gives the lease up if this instance holds it, so another takes it at its next ask instead of after it runs out. */
+    /**
+     * Gives the lease up if this instance holds it, so another takes it at its next ask instead of after it runs out.
+     */
     public void release() {
         jdbc.update("UPDATE sync_lease SET expires_at = 0 WHERE name = ? AND owner = ?", name, owner);
     }
@@ -44,6 +53,7 @@ public final class Lease {
     private static String owner() {
         String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
         host = host.length() > 40 ? host.substring(0, 40) : host;
-        return ProcessHandle.current().pid() + "@" + host + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return ProcessHandle.current().pid() + "@" + host + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

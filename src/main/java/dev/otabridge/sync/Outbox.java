@@ -34,12 +34,20 @@ public final class Outbox {
      * although its first two columns are fixed here: HSQLDB reads a range in index order only then,
      * and otherwise reads and sorts every pending head (docs/decisions/0007-outbox-heads-in-id-order.md).
      */
-    static final String NEXT_BATCH = "SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at"
-            + " FROM sync_outbox o WHERE o.is_head = TRUE AND o.status = 'PENDING' AND o.next_attempt_at <= ?"
-            + " ORDER BY o.is_head, o.status, o.id FETCH FIRST ? ROWS ONLY";
+    static final String NEXT_BATCH =
+            "SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at"
+                    + " FROM sync_outbox o WHERE o.is_head = TRUE AND o.status = 'PENDING' AND o.next_attempt_at <= ?"
+                    + " ORDER BY o.is_head, o.status, o.id FETCH FIRST ? ROWS ONLY";
 
-    private static final RowMapper<OutboxEvent> EVENTS = (rs, i) -> new OutboxEvent(rs.getLong(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8));
+    private static final RowMapper<OutboxEvent> EVENTS = (rs, i) -> new OutboxEvent(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getInt(7),
+            rs.getLong(8));
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -49,7 +57,9 @@ public final class Outbox {
     private final TransactionTemplate transaction;
     private final OtaMetrics metrics;
 
-    /** Delays grow from {@code first}, doubling up to {@code longest}; after {@code maxAttempts} the event is parked. */
+    /**
+     * Delays grow from {@code first}, doubling up to {@code longest}; after {@code maxAttempts} the event is parked.
+     */
     public record RetryPolicy(int maxAttempts, Duration first, Duration longest) {
 
         Duration delayAfter(int attempts) {
@@ -59,7 +69,13 @@ public final class Outbox {
     }
 
     /** @param lease how long this instance keeps the relay after its last pass, when it stops renewing */
-    public Outbox(DataSourceTransactionManager transactions, ObjectMapper json, Clock clock, RetryPolicy retry, Duration lease, OtaMetrics metrics) {
+    public Outbox(
+            DataSourceTransactionManager transactions,
+            ObjectMapper json,
+            Clock clock,
+            RetryPolicy retry,
+            Duration lease,
+            OtaMetrics metrics) {
         DataSource dataSource = transactions.getDataSource();
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = json;
@@ -69,7 +85,9 @@ public final class Outbox {
         this.transaction = new TransactionTemplate(transactions);
         this.metrics = metrics;
         for (String status : List.of("PENDING", "PARKED")) {
-            metrics.outboxGauge(status, () -> jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = ?", Long.class, status));
+            metrics.outboxGauge(
+                    status,
+                    () -> jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = ?", Long.class, status));
         }
     }
 
@@ -108,12 +126,18 @@ public final class Outbox {
                 List<Object> parameters = new ArrayList<>();
                 parameters.add(now);
                 chunk.forEach(event -> parameters.add(event.id()));
-                jdbc.update("UPDATE sync_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, last_error = NULL,"
-                        + " is_head = FALSE WHERE id IN (" + Placeholders.of(chunk.size()) + ")", parameters.toArray());
+                jdbc.update(
+                        "UPDATE sync_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, "
+                                + "last_error = NULL,"
+                                + " is_head = FALSE WHERE id IN (" + Placeholders.of(chunk.size()) + ")",
+                        parameters.toArray());
             }
-            jdbc.batchUpdate("UPDATE sync_outbox SET is_head = TRUE WHERE id = (SELECT MIN(p.id) FROM sync_outbox p"
-                    + " WHERE p.org_id = ? AND p.asset_id = ? AND p.status <> 'DELIVERED')",
-                    events.stream().map(event -> new Object[] {event.orgId(), event.assetId()}).toList());
+            jdbc.batchUpdate(
+                    "UPDATE sync_outbox SET is_head = TRUE WHERE id = (SELECT MIN(p.id) FROM sync_outbox p"
+                            + " WHERE p.org_id = ? AND p.asset_id = ? AND p.status <> 'DELIVERED')",
+                    events.stream()
+                            .map(event -> new Object[] {event.orgId(), event.assetId()})
+                            .toList());
         });
         events.forEach(event -> metrics.delivered(event.type(), Duration.ofMillis(now - event.createdAt())));
     }
@@ -125,14 +149,34 @@ public final class Outbox {
         reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         metrics.deliveryFailed(attempts >= retry.maxAttempts());
         if (attempts >= retry.maxAttempts()) {
-            jdbc.update("UPDATE sync_outbox SET status = 'PARKED', attempts = ?, last_error = ? WHERE id = ?", attempts, reason, event.id());
-            LOG.error("event {} ({} of {}/{}) parked after {} attempts: {}", event.eventId(), event.type(), event.orgId(),
-                    event.assetId(), attempts, reason);
+            jdbc.update(
+                    "UPDATE sync_outbox SET status = 'PARKED', attempts = ?, last_error = ? WHERE id = ?",
+                    attempts,
+                    reason,
+                    event.id());
+            LOG.error(
+                    "event {} ({} of {}/{}) parked after {} attempts: {}",
+                    event.eventId(),
+                    event.type(),
+                    event.orgId(),
+                    event.assetId(),
+                    attempts,
+                    reason);
             return;
         }
         long next = clock.millis() + retry.delayAfter(attempts).toMillis();
-        jdbc.update("UPDATE sync_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?", attempts, next, reason, event.id());
-        LOG.warn("event {} not delivered (attempt {}), retrying in {} ms: {}", event.eventId(), attempts, next - clock.millis(), reason);
+        jdbc.update(
+                "UPDATE sync_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                attempts,
+                next,
+                reason,
+                event.id());
+        LOG.warn(
+                "event {} not delivered (attempt {}), retrying in {} ms: {}",
+                event.eventId(),
+                attempts,
+                next - clock.millis(),
+                reason);
     }
 
     /**
@@ -156,7 +200,8 @@ public final class Outbox {
 
     /** Puts every parked event back in line, with a fresh count of attempts. */
     public Map<String, Integer> redriveParked() {
-        int count = jdbc.update("UPDATE sync_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE status = 'PARKED'",
+        int count = jdbc.update(
+                "UPDATE sync_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE status = 'PARKED'",
                 clock.millis());
         LOG.info("{} parked event(s) put back in line", count);
         return Map.of("redriven", count);
@@ -168,17 +213,22 @@ public final class Outbox {
      */
     public Map<String, Object> feed(FeedRequest request) {
         long cursor = request.after();
-        List<Map<String, Object>> events = jdbc.query("SELECT id, status, payload FROM sync_outbox WHERE id > ? ORDER BY id"
-                + " FETCH FIRST ? ROWS ONLY", (rs, i) -> {
+        List<Map<String, Object>> events = jdbc.query(
+                "SELECT id, status, payload FROM sync_outbox WHERE id > ? ORDER BY id" + " FETCH FIRST ? ROWS ONLY",
+                (rs, i) -> {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("cursor", rs.getLong(1));
                     item.put("status", rs.getString(2));
                     item.put("event", tree(rs.getString(3)));
                     return item;
-                }, cursor, request.limit());
+                },
+                cursor,
+                request.limit());
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("events", events);
-        page.put("nextCursor", events.isEmpty() ? cursor : events.get(events.size() - 1).get("cursor"));
+        page.put(
+                "nextCursor",
+                events.isEmpty() ? cursor : events.get(events.size() - 1).get("cursor"));
         return page;
     }
 

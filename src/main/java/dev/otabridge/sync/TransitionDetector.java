@@ -36,13 +36,15 @@ public final class TransitionDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransitionDetector.class);
 
-    private static final String STATE_COLUMNS = "org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,"
-            + " event_seq, upgrading_since, version_before_upgrade, stall_reported, removed";
+    private static final String STATE_COLUMNS =
+            "org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,"
+                    + " event_seq, upgrading_since, version_before_upgrade, stall_reported, removed";
 
     private static final String MERGE_STATE = """
             MERGE INTO device_sync_state s
-            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)),
-                           CAST(? AS VARCHAR(128)), CAST(? AS BOOLEAN), CAST(? AS BIGINT), CAST(? AS BIGINT),
+            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)),
+                           CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(128)), CAST(? AS BOOLEAN),
+                           CAST(? AS BIGINT), CAST(? AS BIGINT),
                            CAST(? AS VARCHAR(128)), CAST(? AS BOOLEAN), CAST(? AS BOOLEAN)))
                   AS v (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading, event_seq,
                         upgrading_since, version_before_upgrade, stall_reported, removed)
@@ -57,22 +59,42 @@ public final class TransitionDetector {
                  v.event_seq, v.upgrading_since, v.version_before_upgrade, v.stall_reported, v.removed)
             """;
 
-    private static final RowMapper<SyncState> STATES = (rs, i) -> new SyncState(rs.getString(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getLong(7),
-            (Long) rs.getObject(8, Long.class), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11));
+    private static final RowMapper<SyncState> STATES = (rs, i) -> new SyncState(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getBoolean(6),
+            rs.getLong(7),
+            (Long) rs.getObject(8, Long.class),
+            rs.getString(9),
+            rs.getBoolean(10),
+            rs.getBoolean(11));
 
-    private static final RowMapper<Observation> OBSERVATIONS = (rs, i) -> new Observation(rs.getString(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7));
+    private static final RowMapper<Observation> OBSERVATIONS = (rs, i) -> new Observation(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getBoolean(6),
+            rs.getBoolean(7));
 
     /** A device with change-log entries still to read is the tick's to judge, not the sweep's. */
     private static final String NOT_PENDING = " AND NOT EXISTS (SELECT 1 FROM device_change c"
             + " WHERE c.org_id = %1$s.org_id AND c.asset_id = %1$s.asset_id)";
 
-    /** How the sweep walks a table in chunks: the next organization, and an organization's next keys (ORDER BY the whole index prefix, for HSQLDB). */
+    /**
+     * How the sweep walks a table in chunks: the next organization, and an organization's next keys (ORDER BY the whole
+     * index prefix, for HSQLDB).
+     */
     private record SweptTable(String firstOrgAfter, String assetsAfter) {
         static SweptTable of(String table) {
-            return new SweptTable("SELECT MIN(org_id) FROM " + table + " WHERE org_id > ?",
-                    "SELECT asset_id FROM " + table + " WHERE org_id = ? AND asset_id > ? ORDER BY org_id, asset_id FETCH FIRST ? ROWS ONLY");
+            return new SweptTable(
+                    "SELECT MIN(org_id) FROM " + table + " WHERE org_id > ?",
+                    "SELECT asset_id FROM " + table
+                            + " WHERE org_id = ? AND asset_id > ? ORDER BY org_id, asset_id FETCH FIRST ? ROWS ONLY");
         }
     }
 
@@ -80,15 +102,18 @@ public final class TransitionDetector {
     private static final SweptTable STATE_CHUNKS = SweptTable.of("device_sync_state");
 
     /** Devices of one chunk (organization, asset after, asset up to) whose state differs from the store's. */
-    private static final String DIFFERING = "SELECT d.org_id, d.asset_id, d.product_key, d.device_key, d.firmware_version,"
-            + " d.is_upgrading, FALSE FROM device_firmware d LEFT JOIN device_sync_state s"
-            + " ON s.org_id = d.org_id AND s.asset_id = d.asset_id"
-            + " WHERE d.org_id = ? AND d.asset_id > ? AND d.asset_id <= ?"
-            + " AND (s.org_id IS NULL OR s.removed OR s.is_upgrading <> d.is_upgrading)" + NOT_PENDING.formatted("d");
+    private static final String DIFFERING =
+            "SELECT d.org_id, d.asset_id, d.product_key, d.device_key, d.firmware_version,"
+                    + " d.is_upgrading, FALSE FROM device_firmware d LEFT JOIN device_sync_state s"
+                    + " ON s.org_id = d.org_id AND s.asset_id = d.asset_id"
+                    + " WHERE d.org_id = ? AND d.asset_id > ? AND d.asset_id <= ?"
+                    + " AND (s.org_id IS NULL OR s.removed OR s.is_upgrading <> d.is_upgrading)"
+                    + NOT_PENDING.formatted("d");
 
     /** Devices of one chunk of states that the store no longer holds. */
     private static final String GONE = "SELECT s.org_id, s.asset_id, s.product_key, s.device_key, s.firmware_version,"
-            + " FALSE, TRUE FROM device_sync_state s WHERE s.org_id = ? AND s.asset_id > ? AND s.asset_id <= ? AND NOT s.removed"
+            + " FALSE, TRUE FROM device_sync_state s WHERE s.org_id = ? AND s.asset_id > ? AND s.asset_id <= ? AND "
+            + "NOT s.removed"
             + " AND NOT EXISTS (SELECT 1 FROM device_firmware d WHERE d.org_id = s.org_id AND d.asset_id = s.asset_id)"
             + NOT_PENDING.formatted("s");
 
@@ -111,8 +136,14 @@ public final class TransitionDetector {
      * @param batchSize  change-log entries per transaction
      * @param stallAfter how long an upgrade may run before it is reported as stalled
      */
-    public TransitionDetector(DataSourceTransactionManager transactions, ObjectMapper json, Clock clock, String source, int batchSize, Duration stallAfter,
-                              OtaMetrics metrics) {
+    public TransitionDetector(
+            DataSourceTransactionManager transactions,
+            ObjectMapper json,
+            Clock clock,
+            String source,
+            int batchSize,
+            Duration stallAfter,
+            OtaMetrics metrics) {
         DataSource dataSource = transactions.getDataSource();
         this.jdbc = new JdbcTemplate(dataSource);
         this.deviceKeys = DeviceKeys.of(dataSource);
@@ -146,17 +177,19 @@ public final class TransitionDetector {
         return events;
     }
 
-    private record Batch(int read, int events) {
-    }
+    private record Batch(int read, int events) {}
 
     private Batch detectBatch() {
         DetectorLock.take(jdbc);
         List<Long> seqs = new ArrayList<>();
-        List<Observation> changes = jdbc.query("SELECT org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,"
-                + " removed, change_seq FROM device_change ORDER BY change_seq FETCH FIRST ? ROWS ONLY", (rs, i) -> {
+        List<Observation> changes = jdbc.query(
+                "SELECT org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,"
+                        + " removed, change_seq FROM device_change ORDER BY change_seq FETCH FIRST ? ROWS ONLY",
+                (rs, i) -> {
                     seqs.add(rs.getLong(8));
                     return OBSERVATIONS.mapRow(rs, i);
-                }, batchSize);
+                },
+                batchSize);
         if (changes.isEmpty()) {
             return new Batch(0, 0);
         }
@@ -243,8 +276,11 @@ public final class TransitionDetector {
         return transaction.execute(status -> {
             DetectorLock.take(jdbc);
             long now = clock.millis();
-            List<SyncState> stalled = jdbc.query("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE is_upgrading = TRUE"
-                    + " AND stall_reported = FALSE AND removed = FALSE AND upgrading_since <= ?", STATES, now - stallAfter.toMillis());
+            List<SyncState> stalled = jdbc.query(
+                    "SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE is_upgrading = TRUE"
+                            + " AND stall_reported = FALSE AND removed = FALSE AND upgrading_since <= ?",
+                    STATES,
+                    now - stallAfter.toMillis());
             Writes writes = new Writes(now);
             for (SyncState state : stalled) {
                 writes.add(Transitions.stalled(state, now));
@@ -305,15 +341,32 @@ public final class TransitionDetector {
          * @return the number of events written
          */
         int flush() {
-            jdbc.batchUpdate(MERGE_STATE, states.values().stream().map(s -> new Object[] {s.orgId(), s.assetId(), s.productKey(),
-                    s.deviceKey(), s.firmwareVersion(), s.isUpgrading(), s.eventSeq(), s.upgradingSince(), s.versionBeforeUpgrade(),
-                    s.stallReported(), s.removed()}).toList());
+            jdbc.batchUpdate(
+                    MERGE_STATE,
+                    states.values().stream()
+                            .map(s -> new Object[] {
+                                s.orgId(),
+                                s.assetId(),
+                                s.productKey(),
+                                s.deviceKey(),
+                                s.firmwareVersion(),
+                                s.isUpgrading(),
+                                s.eventSeq(),
+                                s.upgradingSince(),
+                                s.versionBeforeUpgrade(),
+                                s.stallReported(),
+                                s.removed()
+                            })
+                            .toList());
             Map<String, Set<String>> devices = new LinkedHashMap<>();
-            events.forEach(e -> devices.computeIfAbsent((String) e[1], org -> new LinkedHashSet<>()).add((String) e[2]));
+            events.forEach(e -> devices.computeIfAbsent((String) e[1], org -> new LinkedHashSet<>())
+                    .add((String) e[2]));
             // undelivered is "not DELIVERED" rather than "PENDING or PARKED": an equality on status would
             // lead HSQLDB to the status index and through every pending event, not to the device index
-            Set<String> waiting = new HashSet<>(queryByDevice("SELECT DISTINCT org_id, asset_id FROM sync_outbox"
-                    + " WHERE status <> 'DELIVERED' AND", devices, (rs, i) -> key(rs.getString(1), rs.getString(2))));
+            Set<String> waiting = new HashSet<>(queryByDevice(
+                    "SELECT DISTINCT org_id, asset_id FROM sync_outbox" + " WHERE status <> 'DELIVERED' AND",
+                    devices,
+                    (rs, i) -> key(rs.getString(1), rs.getString(2))));
             List<Object[]> rows = new ArrayList<>();
             for (Object[] e : events) {
                 boolean head = waiting.add(key((String) e[1], (String) e[2]));
@@ -321,8 +374,10 @@ public final class TransitionDetector {
                 row[e.length] = head;
                 rows.add(row);
             }
-            jdbc.batchUpdate("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
-                    + " attempts, next_attempt_at, is_head) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", rows);
+            jdbc.batchUpdate(
+                    "INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
+                            + " attempts, next_attempt_at, is_head) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                    rows);
             return events.size();
         }
     }
@@ -330,7 +385,8 @@ public final class TransitionDetector {
     /** The last state seen of every device observed. */
     private Map<String, SyncState> loadStates(List<Observation> observations) {
         Map<String, Set<String>> devices = new LinkedHashMap<>();
-        observations.forEach(o -> devices.computeIfAbsent(o.orgId(), org -> new LinkedHashSet<>()).add(o.assetId()));
+        observations.forEach(o ->
+                devices.computeIfAbsent(o.orgId(), org -> new LinkedHashSet<>()).add(o.assetId()));
         Map<String, SyncState> states = new HashMap<>();
         queryByDevice("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE", devices, STATES)
                 .forEach(state -> states.put(key(state.orgId(), state.assetId()), state));
@@ -344,7 +400,8 @@ public final class TransitionDetector {
             List<String> assets = new ArrayList<>(org.getValue());
             for (int from = 0; from < assets.size(); from += 500) {
                 List<Object> parameters = new ArrayList<>();
-                String chunk = deviceKeys.condition("", org.getKey(), assets.subList(from, Math.min(assets.size(), from + 500)), parameters);
+                String chunk = deviceKeys.condition(
+                        "", org.getKey(), assets.subList(from, Math.min(assets.size(), from + 500)), parameters);
                 found.addAll(jdbc.query(select + " " + chunk, rows, parameters.toArray()));
             }
         }

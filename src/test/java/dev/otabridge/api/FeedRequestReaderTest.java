@@ -18,9 +18,11 @@ class FeedRequestReaderTest {
 
     @Test
     void feedParametersAreChecked() {
-        assertEquals("Invalid Argument limit:limit must be an integer from 1 to 1000",
+        assertEquals(
+                "Invalid Argument limit:limit must be an integer from 1 to 1000",
                 assertThrows(ApiException.class, () -> reader.read("limit=0")).getMessage());
-        assertEquals("Invalid Argument after:after must be an integer from 0 to 9223372036854775807",
+        assertEquals(
+                "Invalid Argument after:after must be an integer from 0 to 9223372036854775807",
                 assertThrows(ApiException.class, () -> reader.read("after=x")).getMessage());
     }
 }

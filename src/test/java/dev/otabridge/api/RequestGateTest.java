@@ -35,8 +35,12 @@ class RequestGateTest {
         Router router = Router.router(vertx);
         router.get("/ok").handler(ctx -> ctx.response().end("routed"));
         RequestGate gate = new RequestGate(camel, new Envelopes(JSON, new OtaMetrics(new SimpleMeterRegistry())));
-        server = vertx.createHttpServer().requestHandler(gate.apply(router)).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().join();
+        server = vertx.createHttpServer()
+                .requestHandler(gate.apply(router))
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .join();
     }
 
     @AfterEach
@@ -46,7 +50,9 @@ class RequestGateTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + pathAndQuery)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + pathAndQuery))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -58,7 +64,9 @@ class RequestGateTest {
             assertEquals("1", response.headers().firstValue("Retry-After").orElseThrow());
             JsonNode answer = JSON.readTree(response.body());
             assertEquals(99503, answer.get("code").intValue());
-            assertEquals("Service Unavailable: the server is not running (starting or stopping)", answer.get("msg").textValue());
+            assertEquals(
+                    "Service Unavailable: the server is not running (starting or stopping)",
+                    answer.get("msg").textValue());
         }
         camel.start();
         assertEquals("routed", get("/ok").body());
@@ -75,7 +83,8 @@ class RequestGateTest {
         HttpResponse<String> response = get("/ok?x=%C3");
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
-        assertEquals("Invalid Argument query:the query string is not UTF-8 once percent-decoded",
+        assertEquals(
+                "Invalid Argument query:the query string is not UTF-8 once percent-decoded",
                 JSON.readTree(response.body()).get("msg").textValue());
     }
 }

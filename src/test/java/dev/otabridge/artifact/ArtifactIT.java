@@ -35,17 +35,23 @@ class ArtifactIT {
         ChildBundle bundle = ChildBundle.startJar(jar, work.resolve("data"), log, Map.of("OTA_LOG_FORMAT", "json"));
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                String ready = bundle.post("/observe/health/ready?exposureLevel=oneline", null).body();
+                String ready = bundle.post("/observe/health/ready?exposureLevel=oneline", null)
+                        .body();
                 assertEquals("UP", JSON.readTree(ready).get("status").textValue(), ready);
             });
 
-            JsonNode search = JSON.readTree(bundle.post("/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId=yourOrgId",
-                    "{\"expression\":\"productKey='yourProductKey'\",\"pagination\":{\"pageNo\":1,\"pageSize\":5}}").body());
+            JsonNode search = JSON.readTree(bundle.post(
+                            "/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId=yourOrgId",
+                            "{\"expression\":\"productKey='yourProductKey'\",\"pagination\":{\"pageNo\":1,\"pageSiz"
+                                    + "e\":5}}")
+                    .body());
             assertEquals(0, search.get("code").intValue());
             assertEquals(5, search.get("data").size());
 
             String metrics = bundle.post("/observe/metrics", null).body();
-            assertTrue(metrics.contains("ota_api_requests_seconds_count{code=\"0\",endpoint=\"http-ota-firmwares\"} 1"), metrics);
+            assertTrue(
+                    metrics.contains("ota_api_requests_seconds_count{code=\"0\",endpoint=\"http-ota-firmwares\"} 1"),
+                    metrics);
 
             JsonNode openApi = JSON.readTree(bundle.post("/openapi.json", null).body());
             assertTrue(openApi.get("paths").has("/connect-service/v2.1/ota-jobs"));
@@ -55,9 +61,15 @@ class ArtifactIT {
             // 143 = 128 + SIGTERM: the JVM exits by the signal after camel-main's shutdown hook ran
             assertTrue(exit == 0 || exit == 143, "exit code " + exit);
         }
-        List<JsonNode> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).map(ArtifactIT::json).toList();
+        List<JsonNode> lines = Files.readAllLines(log).stream()
+                .filter(l -> !l.isBlank())
+                .map(ArtifactIT::json)
+                .toList();
         assertTrue(lines.size() > 10);
-        assertTrue(lines.stream().anyMatch(l -> l.get("message").textValue().matches("Apache Camel .* \\(ota-bridge\\) shutdown in .*")),
+        assertTrue(
+                lines.stream().anyMatch(l -> l.get("message")
+                        .textValue()
+                        .matches("Apache Camel .* \\(ota-bridge\\) shutdown in .*")),
                 "no completed shutdown in the log");
     }
 

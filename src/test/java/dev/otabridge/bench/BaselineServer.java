@@ -42,29 +42,40 @@ public final class BaselineServer {
         ObjectMapper json = new ObjectMapper();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
-        SqlSearch<?> devices = new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, 1000, metrics);
+        SqlSearch<?> devices =
+                new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, 1000, metrics);
         SqlSearch<?> jobs = new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), ExpressionLimits.DEFAULT, 1000, metrics);
         SearchRequestReader requests = new SearchRequestReader(json);
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 1024);
         server.setExecutor(Executors.newFixedThreadPool(Integer.parseInt(args[4])));
-        server.createContext("/connect-service/v2.1/ota-firmwares", exchange -> answer(exchange, "searchDeviceUpgrade", devices, requests, json));
-        server.createContext("/connect-service/v2.1/ota-jobs", exchange -> answer(exchange, "search", jobs, requests, json));
+        server.createContext(
+                "/connect-service/v2.1/ota-firmwares",
+                exchange -> answer(exchange, "searchDeviceUpgrade", devices, requests, json));
+        server.createContext(
+                "/connect-service/v2.1/ota-jobs", exchange -> answer(exchange, "search", jobs, requests, json));
         server.start();
         System.out.println("baseline listening on " + args[0]);
     }
 
-    private static void answer(HttpExchange exchange, String action, SqlSearch<?> search, SearchRequestReader requests,
-                               ObjectMapper json) throws IOException {
+    private static void answer(
+            HttpExchange exchange, String action, SqlSearch<?> search, SearchRequestReader requests, ObjectMapper json)
+            throws IOException {
         Envelope envelope;
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            SearchRequest request = requests.read(action, exchange.getRequestURI().getRawQuery(), body);
+            SearchRequest request =
+                    requests.read(action, exchange.getRequestURI().getRawQuery(), body);
             SearchPage<?> page = search.run(request);
-            envelope = new Envelope(0, "OK", UUID.randomUUID().toString(), page.data(),
+            envelope = new Envelope(
+                    0,
+                    "OK",
+                    UUID.randomUUID().toString(),
+                    page.data(),
                     new Envelope.Pagination(null, page.pageNo(), page.pageSize(), page.totalSize()));
         } catch (ApiException refused) {
-            envelope = new Envelope(refused.code(), refused.getMessage(), UUID.randomUUID().toString(), null, null);
+            envelope = new Envelope(
+                    refused.code(), refused.getMessage(), UUID.randomUUID().toString(), null, null);
         }
         byte[] bytes = json.writeValueAsBytes(envelope);
         exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");

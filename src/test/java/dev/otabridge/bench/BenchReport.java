@@ -11,52 +11,94 @@ final class BenchReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BenchReport() {
-    }
+    private BenchReport() {}
 
     static String markdown(Map<String, Object> results) {
         JsonNode r = JSON.valueToTree(results);
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         JsonNode machine = r.path("machine");
-        md.append("Measured ").append(machine.path("date").asText()).append(" at commit `").append(machine.path("commit").asText())
-                .append(machine.path("uncommittedChanges").asBoolean() ? " (with uncommitted changes)" : "").append("` on ")
-                .append(machine.path("cpus").asInt()).append(" × ").append(machine.path("cpuModel").asText()).append(", ")
-                .append(machine.path("memoryKiB").asLong() / 1024).append(" MiB, ").append(machine.path("java").asText())
-                .append(", PostgreSQL ").append(machine.path("postgresql").asText()).append(". Fleet: ")
-                .append(r.path("fleet").path("devices").asInt()).append(" devices, ").append(r.path("fleet").path("jobs").asInt())
-                .append(" jobs, seed ").append(r.path("fleet").path("seed").asLong()).append(".\n\n");
+        md.append("Measured ")
+                .append(machine.path("date").asText())
+                .append(" at commit `")
+                .append(machine.path("commit").asText())
+                .append(machine.path("uncommittedChanges").asBoolean() ? " (with uncommitted changes)" : "")
+                .append("` on ")
+                .append(machine.path("cpus").asInt())
+                .append(" × ")
+                .append(machine.path("cpuModel").asText())
+                .append(", ")
+                .append(machine.path("memoryKiB").asLong() / 1024)
+                .append(" MiB, ")
+                .append(machine.path("java").asText())
+                .append(", PostgreSQL ")
+                .append(machine.path("postgresql").asText())
+                .append(". Fleet: ")
+                .append(r.path("fleet").path("devices").asInt())
+                .append(" devices, ")
+                .append(r.path("fleet").path("jobs").asInt())
+                .append(" jobs, seed ")
+                .append(r.path("fleet").path("seed").asLong())
+                .append(".\n\n");
 
-        md.append("## Expression parse and compile (JMH, ns per operation)\n\n| search | no cache | cache |\n|---|---|---|\n");
+        md.append("## Expression parse and compile (JMH, ns per operation)\n\n| search | no cache | cache "
+                + "|\n|---|---|---|\n");
         JsonNode expressions = r.path("expressions");
         for (JsonNode row : expressions) {
             if (row.path("cacheSize").asInt() == 0) {
                 for (JsonNode cached : expressions) {
-                    if (cached.path("cacheSize").asInt() > 0 && cached.path("search").asText().equals(row.path("search").asText())) {
-                        md.append(String.format("| `%s` | %.0f ± %.0f | %.0f ± %.0f |%n", row.path("search").asText(),
-                                row.path("nanosPerOperation").asDouble(), row.path("error").asDouble(),
-                                cached.path("nanosPerOperation").asDouble(), cached.path("error").asDouble()));
+                    if (cached.path("cacheSize").asInt() > 0
+                            && cached.path("search")
+                                    .asText()
+                                    .equals(row.path("search").asText())) {
+                        md.append(String.format(
+                                "| `%s` | %.0f ± %.0f | %.0f ± %.0f |%n",
+                                row.path("search").asText(),
+                                row.path("nanosPerOperation").asDouble(),
+                                row.path("error").asDouble(),
+                                cached.path("nanosPerOperation").asDouble(),
+                                cached.path("error").asDouble()));
                     }
                 }
             }
         }
 
-        md.append("\n## Search over HTTP\n\n| store | server | mode | round | page size | offered (req/s) | throughput (req/s) | p50 (ms) | p99 (ms) | requests | failed |\n")
+        md.append("\n## Search over HTTP\n\n| store | server | mode | round | page size | offered (req/s) | "
+                        + "throughput (req/s) | p50 (ms) | p99 (ms) | requests | failed |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (JsonNode row : r.path("search")) {
-            md.append(String.format("| %s | %s | %s | %d | %d | %s | %.0f | %.2f | %.2f | %d | %d |%n", row.path("store").asText(),
-                    row.path("server").asText(), row.path("mode").asText(), row.path("round").asInt(1), row.path("pageSize").asInt(),
-                    row.path("targetRate").asDouble() == 0 ? "as fast as answered" : String.format("%.0f", row.path("targetRate").asDouble()),
-                    row.path("throughput").asDouble(), row.path("p50Millis").asDouble(), row.path("p99Millis").asDouble(),
-                    row.path("requests").asLong(), row.path("failures").asLong()));
+            md.append(String.format(
+                    "| %s | %s | %s | %d | %d | %s | %.0f | %.2f | %.2f | %d | %d |%n",
+                    row.path("store").asText(),
+                    row.path("server").asText(),
+                    row.path("mode").asText(),
+                    row.path("round").asInt(1),
+                    row.path("pageSize").asInt(),
+                    row.path("targetRate").asDouble() == 0
+                            ? "as fast as answered"
+                            : String.format("%.0f", row.path("targetRate").asDouble()),
+                    row.path("throughput").asDouble(),
+                    row.path("p50Millis").asDouble(),
+                    row.path("p99Millis").asDouble(),
+                    row.path("requests").asLong(),
+                    row.path("failures").asLong()));
         }
 
         md.append("\n## Latency per kind of search, open loop at half the maximum throughput, page 50\n\n")
-                .append("| store | server | search | requests | p50 (ms) | p99 (ms) | max (ms) |\n|---|---|---|---|---|---|---|\n");
+                .append("| store | server | search | requests | p50 (ms) | p99 (ms) | max (ms) "
+                        + "|\n|---|---|---|---|---|---|---|\n");
         for (JsonNode row : r.path("search")) {
             if (isHalfLoad(r, row)) {
-                row.path("byKind").fields().forEachRemaining(kind -> md.append(String.format("| %s | %s | %s | %d | %.2f | %.2f | %.2f |%n",
-                        row.path("store").asText(), row.path("server").asText(), kind.getKey(), kind.getValue().path("requests").asLong(),
-                        kind.getValue().path("p50").asDouble(), kind.getValue().path("p99").asDouble(), kind.getValue().path("max").asDouble())));
+                row.path("byKind")
+                        .fields()
+                        .forEachRemaining(kind -> md.append(String.format(
+                                "| %s | %s | %s | %d | %.2f | %.2f | %.2f |%n",
+                                row.path("store").asText(),
+                                row.path("server").asText(),
+                                kind.getKey(),
+                                kind.getValue().path("requests").asLong(),
+                                kind.getValue().path("p50").asDouble(),
+                                kind.getValue().path("p99").asDouble(),
+                                kind.getValue().path("max").asDouble())));
             }
         }
 
@@ -66,69 +108,134 @@ final class BenchReport {
                 double bundle = closed(r, store, "bundle", pageSize);
                 double baseline = closed(r, store, "baseline", pageSize);
                 if (baseline > 0) {
-                    target(md, "throughput ≥ 70% of the baseline's, page " + pageSize + " (medians of the rounds)", store,
-                            String.format("%.0f%% (%.0f vs %.0f req/s; rounds %s vs %s)", 100 * bundle / baseline, bundle, baseline,
-                                    rounds(r, store, "bundle", pageSize), rounds(r, store, "baseline", pageSize)), bundle >= 0.7 * baseline);
+                    target(
+                            md,
+                            "throughput ≥ 70% of the baseline's, page " + pageSize + " (medians of the rounds)",
+                            store,
+                            String.format(
+                                    "%.0f%% (%.0f vs %.0f req/s; rounds %s vs %s)",
+                                    100 * bundle / baseline,
+                                    bundle,
+                                    baseline,
+                                    rounds(r, store, "bundle", pageSize),
+                                    rounds(r, store, "baseline", pageSize)),
+                            bundle >= 0.7 * baseline);
                 }
             }
             for (JsonNode row : r.path("search")) {
-                if (row.path("store").asText().equals(store) && row.path("server").asText().equals("bundle") && isHalfLoad(r, row)) {
-                    target(md, "p99 ≤ 25 ms at half the maximum throughput, page 50", store,
-                            String.format("%.1f ms at %.0f req/s", row.path("p99Millis").asDouble(), row.path("throughput").asDouble()),
+                if (row.path("store").asText().equals(store)
+                        && row.path("server").asText().equals("bundle")
+                        && isHalfLoad(r, row)) {
+                    target(
+                            md,
+                            "p99 ≤ 25 ms at half the maximum throughput, page 50",
+                            store,
+                            String.format(
+                                    "%.1f ms at %.0f req/s",
+                                    row.path("p99Millis").asDouble(),
+                                    row.path("throughput").asDouble()),
                             row.path("p99Millis").asDouble() <= 25);
                 }
             }
             double cost10 = 1 / Math.max(1e-9, closed(r, store, "bundle", 10));
             double cost200 = 1 / Math.max(1e-9, closed(r, store, "bundle", 200));
-            target(md, "a page of 200 costs ≤ 2 × a page of 10 (1 / throughput)", store,
-                    String.format("%.2f ×", cost200 / cost10), cost200 <= 2 * cost10);
+            target(
+                    md,
+                    "a page of 200 costs ≤ 2 × a page of 10 (1 / throughput)",
+                    store,
+                    String.format("%.2f ×", cost200 / cost10),
+                    cost200 <= 2 * cost10);
             JsonNode tick = r.path("tickWithoutChange").path(store);
             if (!tick.isMissingNode()) {
-                target(md, "detector tick without change ≤ 10 ms", store,
-                        String.format("p50 %.2f ms, p99 %.2f ms", tick.path("p50Millis").asDouble(), tick.path("p99Millis").asDouble()),
+                target(
+                        md,
+                        "detector tick without change ≤ 10 ms",
+                        store,
+                        String.format(
+                                "p50 %.2f ms, p99 %.2f ms",
+                                tick.path("p50Millis").asDouble(),
+                                tick.path("p99Millis").asDouble()),
                         tick.path("p99Millis").asDouble() <= 10);
             }
             JsonNode burst = r.path("burst").path(store);
             if (!burst.isMissingNode()) {
-                target(md, "≥ 20,000 transitions/s end to end with broker confirms", store,
-                        String.format("%.0f/s (%d from the first detection to the last acknowledgement in %.1f s; detection took"
-                                + " %.1f s; the relay alone, after it: %.0f/s)", burst.path("endToEndPerSecond").asDouble(),
-                                burst.path("transitions").asInt(), burst.path("acknowledgedSeconds").asDouble(),
-                                burst.path("detectedSeconds").asDouble(), burst.path("relayPerSecondAfterDetection").asDouble()), burst.path("endToEndPerSecond").asDouble() >= 20_000);
+                target(
+                        md,
+                        "≥ 20,000 transitions/s end to end with broker confirms",
+                        store,
+                        String.format(
+                                "%.0f/s (%d from the first detection to the last acknowledgement in %.1f s; "
+                                        + "detection took"
+                                        + " %.1f s; the relay alone, after it: %.0f/s)",
+                                burst.path("endToEndPerSecond").asDouble(),
+                                burst.path("transitions").asInt(),
+                                burst.path("acknowledgedSeconds").asDouble(),
+                                burst.path("detectedSeconds").asDouble(),
+                                burst.path("relayPerSecondAfterDetection").asDouble()),
+                        burst.path("endToEndPerSecond").asDouble() >= 20_000);
             }
         }
         if (r.has("startSeconds.default")) {
-            target(md, "first answer within 3 s of start (embedded default)", "HSQLDB",
-                    String.format("%.2f s", r.path("startSeconds.default").asDouble()), r.path("startSeconds.default").asDouble() <= 3);
-            target(md, "idle resident memory ≤ 250 MB (embedded default)", "HSQLDB",
-                    String.format("%.0f MiB", r.path("idleRssKiB.default").asDouble() / 1024), r.path("idleRssKiB.default").asDouble() * 1024 <= 250_000_000);
+            target(
+                    md,
+                    "first answer within 3 s of start (embedded default)",
+                    "HSQLDB",
+                    String.format("%.2f s", r.path("startSeconds.default").asDouble()),
+                    r.path("startSeconds.default").asDouble() <= 3);
+            target(
+                    md,
+                    "idle resident memory ≤ 250 MB (embedded default)",
+                    "HSQLDB",
+                    String.format("%.0f MiB", r.path("idleRssKiB.default").asDouble() / 1024),
+                    r.path("idleRssKiB.default").asDouble() * 1024 <= 250_000_000);
         }
         JsonNode soak = r.path("soak");
         if (!soak.isMissingNode()) {
-            double growth = soak.path("heapAfterGcBytesAtEnd").asDouble() - soak.path("heapAfterGcBytesAtOneMinute").asDouble();
-            target(md, "no heap growth over a " + soak.path("minutes").asInt() + "-minute load", "POSTGRESQL",
-                    String.format("%.1f MiB after GC at 1 min, %.1f MiB at the end (%d requests)",
-                            soak.path("heapAfterGcBytesAtOneMinute").asDouble() / 1048576, soak.path("heapAfterGcBytesAtEnd").asDouble() / 1048576,
-                            soak.path("requests").asLong()), growth <= 0.1 * soak.path("heapAfterGcBytesAtOneMinute").asDouble());
+            double growth = soak.path("heapAfterGcBytesAtEnd").asDouble()
+                    - soak.path("heapAfterGcBytesAtOneMinute").asDouble();
+            target(
+                    md,
+                    "no heap growth over a " + soak.path("minutes").asInt() + "-minute load",
+                    "POSTGRESQL",
+                    String.format(
+                            "%.1f MiB after GC at 1 min, %.1f MiB at the end (%d requests)",
+                            soak.path("heapAfterGcBytesAtOneMinute").asDouble() / 1048576,
+                            soak.path("heapAfterGcBytesAtEnd").asDouble() / 1048576,
+                            soak.path("requests").asLong()),
+                    growth <= 0.1 * soak.path("heapAfterGcBytesAtOneMinute").asDouble());
         }
 
         md.append("\n## Other figures\n\n| figure | value |\n|---|---|\n");
         r.fields().forEachRemaining(e -> {
             if (e.getKey().startsWith("startSeconds.")) {
-                md.append(String.format("| start to first answered search, %s | %.2f s |%n", e.getKey().substring(13), e.getValue().asDouble()));
+                md.append(String.format(
+                        "| start to first answered search, %s | %.2f s |%n",
+                        e.getKey().substring(13), e.getValue().asDouble()));
             } else if (e.getKey().contains("RssKiB.")) {
-                md.append(String.format("| resident memory, %s | %.0f MiB |%n", e.getKey().replace("RssKiB.", ", "), e.getValue().asDouble() / 1024));
+                md.append(String.format(
+                        "| resident memory, %s | %.0f MiB |%n",
+                        e.getKey().replace("RssKiB.", ", "), e.getValue().asDouble() / 1024));
             }
         });
-        r.path("generationSeconds").fields().forEachRemaining(e ->
-                md.append(String.format("| generating the fleet, %s | %.0f s |%n", e.getKey(), e.getValue().asDouble())));
+        r.path("generationSeconds")
+                .fields()
+                .forEachRemaining(e -> md.append(String.format(
+                        "| generating the fleet, %s | %.0f s |%n",
+                        e.getKey(), e.getValue().asDouble())));
         return md.toString();
     }
 
     /** An open-loop run at half of its server's highest throughput on page 50. */
     private static boolean isHalfLoad(JsonNode r, JsonNode row) {
-        return row.path("mode").asText().equals("open") && Math.abs(row.path("targetRate").asDouble()
-                - 0.5 * closed(r, row.path("store").asText(), row.path("server").asText(), 50)) < 1;
+        return row.path("mode").asText().equals("open")
+                && Math.abs(row.path("targetRate").asDouble()
+                                - 0.5
+                                        * closed(
+                                                r,
+                                                row.path("store").asText(),
+                                                row.path("server").asText(),
+                                                50))
+                        < 1;
     }
 
     /** The median throughput of a server's closed-loop rounds on a page size. */
@@ -137,14 +244,19 @@ final class BenchReport {
     }
 
     private static String rounds(JsonNode r, String store, String server, int pageSize) {
-        return closedRuns(r, store, server, pageSize).stream().map(t -> String.format("%.0f", t)).toList().toString();
+        return closedRuns(r, store, server, pageSize).stream()
+                .map(t -> String.format("%.0f", t))
+                .toList()
+                .toString();
     }
 
     private static List<Double> closedRuns(JsonNode r, String store, String server, int pageSize) {
         List<Double> runs = new ArrayList<>();
         for (JsonNode row : r.path("search")) {
-            if (row.path("store").asText().equals(store) && row.path("server").asText().equals(server)
-                    && row.path("mode").asText().equals("closed") && row.path("pageSize").asInt() == pageSize) {
+            if (row.path("store").asText().equals(store)
+                    && row.path("server").asText().equals(server)
+                    && row.path("mode").asText().equals("closed")
+                    && row.path("pageSize").asInt() == pageSize) {
                 runs.add(row.path("throughput").asDouble());
             }
         }
@@ -162,7 +274,14 @@ final class BenchReport {
     }
 
     private static void target(StringBuilder md, String target, String store, String measured, boolean met) {
-        md.append("| ").append(target).append(" | ").append(store).append(" | ").append(measured).append(" | ")
-                .append(met ? "yes" : "**no**").append(" |\n");
+        md.append("| ")
+                .append(target)
+                .append(" | ")
+                .append(store)
+                .append(" | ")
+                .append(measured)
+                .append(" | ")
+                .append(met ? "yes" : "**no**")
+                .append(" |\n");
     }
 }

@@ -26,11 +26,13 @@ import org.openjdk.jmh.annotations.State;
 public class ExpressionBenchmark {
 
     /** The API (before the first ':') and the expression: the seeds' and the spec's, and longer ones of their kind. */
-    @Param({"devices:productKey='yourProductKey'",
-            "devices:isUpgrading = false AND productKey = 'prod0042'",
-            "devices:firmwareVersion = '2.4.0' and productKey in ('prod0001', 'prod0101', 'prod0201')",
-            "jobs:name like 'name' and firmwareName like 'firmware1'",
-            "jobs:name.zh_CN like '升级' and (status = 'started' or type = 'verify')"})
+    @Param({
+        "devices:productKey='yourProductKey'",
+        "devices:isUpgrading = false AND productKey = 'prod0042'",
+        "devices:firmwareVersion = '2.4.0' and productKey in ('prod0001', 'prod0101', 'prod0201')",
+        "jobs:name like 'name' and firmwareName like 'firmware1'",
+        "jobs:name.zh_CN like '升级' and (status = 'started' or type = 'verify')"
+    })
     public String search;
 
     @Param({"0", "1000"})
@@ -44,8 +46,11 @@ public class ExpressionBenchmark {
         int colon = search.indexOf(':');
         expression = search.substring(colon + 1);
         boolean devices = search.startsWith("devices");
-        compiled = new CompiledExpressions(new ExpressionParser(devices ? SearchTargets.DEVICE_UPGRADE_FIELDS : SearchTargets.OTA_JOB_FIELDS,
-                ExpressionLimits.DEFAULT), cacheSize);
+        compiled = new CompiledExpressions(
+                new ExpressionParser(
+                        devices ? SearchTargets.DEVICE_UPGRADE_FIELDS : SearchTargets.OTA_JOB_FIELDS,
+                        ExpressionLimits.DEFAULT),
+                cacheSize);
     }
 
     @Benchmark

@@ -12,5 +12,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("bench")
 @ExtendWith(NeedsBench.class)
-public @interface FleetBench {
-}
+public @interface FleetBench {}

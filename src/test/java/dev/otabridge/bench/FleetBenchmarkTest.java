@@ -78,8 +78,12 @@ class FleetBenchmarkTest {
     private static final int CLOSED_ROUNDS = 3;
     private static final int BURST = 100_000;
 
-    private final FleetGenerator.Fleet fleet = new FleetGenerator.Fleet(Integer.getInteger("ota.bench.devices", 1_000_000),
-            100, 1_000, Integer.getInteger("ota.bench.jobs", 100_000), 20261122L);
+    private final FleetGenerator.Fleet fleet = new FleetGenerator.Fleet(
+            Integer.getInteger("ota.bench.devices", 1_000_000),
+            100,
+            1_000,
+            Integer.getInteger("ota.bench.jobs", 100_000),
+            20261122L);
     private final Duration step = Duration.ofSeconds(Integer.getInteger("ota.bench.seconds", 10));
     private final int soakMinutes = Integer.getInteger("ota.bench.soak-minutes", 10);
     private final Path out = Path.of(System.getProperty("ota.bench.dir", "bench"));
@@ -91,7 +95,8 @@ class FleetBenchmarkTest {
 
     /** The two stores: the bundle's embedded default and PostgreSQL, each with its JDBC settings. */
     private enum Store {
-        HSQLDB, POSTGRESQL
+        HSQLDB,
+        POSTGRESQL
     }
 
     @BeforeAll
@@ -109,8 +114,10 @@ class FleetBenchmarkTest {
         Files.writeString(out.resolve("plans.txt"), plans.toString());
         Files.writeString(out.resolve("results.md"), BenchReport.markdown(results));
         if (!curves.isEmpty()) {
-            LatencyChart.write(out.resolve("latency-throughput.png"),
-                    "Search over HTTP, page size 50, " + fleet.devices() + " devices: latency against throughput", curves);
+            LatencyChart.write(
+                    out.resolve("latency-throughput.png"),
+                    "Search over HTTP, page size 50, " + fleet.devices() + " devices: latency against throughput",
+                    curves);
         }
     }
 
@@ -118,11 +125,19 @@ class FleetBenchmarkTest {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("date", Instant.now().toString());
         machine.put("commit", run("git", "rev-parse", "HEAD").trim());
-        machine.put("uncommittedChanges", !run("git", "status", "--porcelain", "--untracked-files=no").isBlank());
+        machine.put(
+                "uncommittedChanges",
+                !run("git", "status", "--porcelain", "--untracked-files=no").isBlank());
         machine.put("cpus", Runtime.getRuntime().availableProcessors());
-        machine.put("cpuModel", Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown"));
-        machine.put("memoryKiB", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
+        machine.put(
+                "cpuModel",
+                Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                        .filter(l -> l.startsWith("model name"))
+                        .findFirst()
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                        .orElse("unknown"));
+        machine.put(
+                "memoryKiB", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", ""));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         try (Connection pg = DriverManager.getConnection(PG_SERVER, "postgres", "")) {
             machine.put("postgresql", pg.getMetaData().getDatabaseProductVersion());
@@ -142,9 +157,15 @@ class FleetBenchmarkTest {
     @Test
     @Order(1)
     void expressionParseAndCompile() throws Exception {
-        java.util.Collection<RunResult> runs = new Runner(new OptionsBuilder().include(ExpressionBenchmark.class.getName())
-                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(5)
-                .measurementTime(TimeValue.seconds(1)).build()).run();
+        java.util.Collection<RunResult> runs = new Runner(new OptionsBuilder()
+                        .include(ExpressionBenchmark.class.getName())
+                        .forks(1)
+                        .warmupIterations(3)
+                        .warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(5)
+                        .measurementTime(TimeValue.seconds(1))
+                        .build())
+                .run();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RunResult result : runs) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -161,7 +182,8 @@ class FleetBenchmarkTest {
     // ---------------------------------------------------------------------------------- stores
 
     private String hsqldbUrl() {
-        return "jdbc:hsqldb:file:" + work.resolve("hsqldb/store/ota") + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;shutdown=true";
+        return "jdbc:hsqldb:file:" + work.resolve("hsqldb/store/ota")
+                + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;shutdown=true";
     }
 
     private String url(Store store) {
@@ -216,18 +238,36 @@ class FleetBenchmarkTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         String explain = store == Store.HSQLDB ? "EXPLAIN PLAN FOR" : "EXPLAIN";
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
-        SqlSearch<?> devices = new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, 0, metrics);
-        SqlSearch<?> jobs = new SqlSearch<>(jdbc, SearchTargets.otaJobs(new ObjectMapper()), ExpressionLimits.DEFAULT, 0, metrics);
+        SqlSearch<?> devices =
+                new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, 0, metrics);
+        SqlSearch<?> jobs =
+                new SqlSearch<>(jdbc, SearchTargets.otaJobs(new ObjectMapper()), ExpressionLimits.DEFAULT, 0, metrics);
         String org = fleet.orgId(0);
         Map<SqlSearch<?>, List<String>> expressions = new LinkedHashMap<>();
-        expressions.put(devices, Arrays.asList(null, "productKey = 'prod0100'", "isUpgrading = true", "firmwareVersion = '2.4.0'"));
-        expressions.put(jobs, Arrays.asList(null, "name.default like 'prod0100'", "name like 'prod0100'", "name.zh_CN like 'prod0100'",
-                "firmwareName like '2.4'"));
+        expressions.put(
+                devices,
+                Arrays.asList(null, "productKey = 'prod0100'", "isUpgrading = true", "firmwareVersion = '2.4.0'"));
+        expressions.put(
+                jobs,
+                Arrays.asList(
+                        null,
+                        "name.default like 'prod0100'",
+                        "name like 'prod0100'",
+                        "name.zh_CN like 'prod0100'",
+                        "firmwareName like '2.4'"));
         for (Map.Entry<SqlSearch<?>, List<String>> entry : expressions.entrySet()) {
             for (String expression : entry.getValue()) {
-                plans.append("== ").append(store).append(", ").append(entry.getKey() == devices ? "searchDeviceUpgrade" : "searchOtaJob")
-                        .append(", orgId ").append(org).append(", expression ").append(expression).append('\n')
-                        .append(QueryPlans.of(jdbc, explain, entry.getKey(), new SearchRequest(org, expression, 1, 50))).append("\n\n");
+                plans.append("== ")
+                        .append(store)
+                        .append(", ")
+                        .append(entry.getKey() == devices ? "searchDeviceUpgrade" : "searchOtaJob")
+                        .append(", orgId ")
+                        .append(org)
+                        .append(", expression ")
+                        .append(expression)
+                        .append('\n')
+                        .append(QueryPlans.of(jdbc, explain, entry.getKey(), new SearchRequest(org, expression, 1, 50)))
+                        .append("\n\n");
             }
         }
     }
@@ -235,7 +275,8 @@ class FleetBenchmarkTest {
     private static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -255,24 +296,51 @@ class FleetBenchmarkTest {
             String jobs = "/connect-service/v2.1/ota-jobs?action=search&orgId=" + fleet.orgId(org);
             String version = FleetGenerator.version(org, random.nextInt(5));
             return switch (random.nextInt(9)) {
-                case 0 -> new LoadGenerator.Request("devices: productKey", devices, "{\"expression\":\"productKey='" + product + "'\","
-                        + pagination + "}");
-                case 1 -> new LoadGenerator.Request("devices: isUpgrading = false AND productKey", devices,
-                        "{\"expression\":\"isUpgrading = false AND productKey = '" + product + "'\"," + pagination + "}");
-                case 2 -> new LoadGenerator.Request("devices: isUpgrading = true", devices, "{\"expression\":\"isUpgrading = true\","
-                        + pagination + "}");
-                case 3 -> new LoadGenerator.Request("devices: firmwareVersion and productKey in", devices,
-                        "{\"expression\":\"firmwareVersion = '" + version + "' and productKey in ('" + product + "', '" + other + "')\","
-                        + pagination + "}");
+                case 0 ->
+                    new LoadGenerator.Request(
+                            "devices: productKey",
+                            devices,
+                            "{\"expression\":\"productKey='" + product + "'\"," + pagination + "}");
+                case 1 ->
+                    new LoadGenerator.Request(
+                            "devices: isUpgrading = false AND productKey",
+                            devices,
+                            "{\"expression\":\"isUpgrading = false AND productKey = '" + product + "'\"," + pagination
+                                    + "}");
+                case 2 ->
+                    new LoadGenerator.Request(
+                            "devices: isUpgrading = true",
+                            devices,
+                            "{\"expression\":\"isUpgrading = true\"," + pagination + "}");
+                case 3 ->
+                    new LoadGenerator.Request(
+                            "devices: firmwareVersion and productKey in",
+                            devices,
+                            "{\"expression\":\"firmwareVersion = '" + version + "' and productKey in ('" + product
+                                    + "', '" + other + "')\"," + pagination + "}");
                 case 4 -> new LoadGenerator.Request("devices: no expression", devices, "{" + pagination + "}");
-                case 5 -> new LoadGenerator.Request("jobs: name like and firmwareName like", jobs, "{\"expression\":\"name like '" + product
-                        + "' and firmwareName like 'firmware'\"," + pagination + "}");
-                case 6 -> new LoadGenerator.Request("jobs: productKey", jobs, "{\"expression\":\"productKey = '" + product + "'\","
-                        + pagination + "}");
-                case 7 -> new LoadGenerator.Request("jobs: name.zh_CN like and status", jobs, "{\"expression\":\"name.zh_CN like '升级 "
-                        + product + "' and status = 'started'\"," + pagination + "}");
-                default -> new LoadGenerator.Request("jobs: firmwareName like", jobs, "{\"expression\":\"firmwareName like '" + version
-                        + "'\"," + pagination + "}");
+                case 5 ->
+                    new LoadGenerator.Request(
+                            "jobs: name like and firmwareName like",
+                            jobs,
+                            "{\"expression\":\"name like '" + product + "' and firmwareName like 'firmware'\","
+                                    + pagination + "}");
+                case 6 ->
+                    new LoadGenerator.Request(
+                            "jobs: productKey",
+                            jobs,
+                            "{\"expression\":\"productKey = '" + product + "'\"," + pagination + "}");
+                case 7 ->
+                    new LoadGenerator.Request(
+                            "jobs: name.zh_CN like and status",
+                            jobs,
+                            "{\"expression\":\"name.zh_CN like '升级 " + product + "' and status = 'started'\","
+                                    + pagination + "}");
+                default ->
+                    new LoadGenerator.Request(
+                            "jobs: firmwareName like",
+                            jobs,
+                            "{\"expression\":\"firmwareName like '" + version + "'\"," + pagination + "}");
             };
         };
     }
@@ -290,13 +358,14 @@ class FleetBenchmarkTest {
         env.put("OTA_DB_USER", user(store));
         // the fleet's upgrades began up to an hour before it was generated: an hour later the stall
         // check would start reporting them, adding events to the burst's count
-        env.put("OTA_SYNC_STALL_AFTER_MINUTES", String.valueOf(Duration.ofDays(3650).toMinutes()));
+        env.put(
+                "OTA_SYNC_STALL_AFTER_MINUTES",
+                String.valueOf(Duration.ofDays(3650).toMinutes()));
         return env;
     }
 
     /** A server under test in a JVM of its own: the bundle, or the baseline. */
-    private record Server(String name, URI base, long pid, AutoCloseable stop) {
-    }
+    private record Server(String name, URI base, long pid, AutoCloseable stop) {}
 
     private Server startBundle(Store store, Map<String, String> more) throws Exception {
         Map<String, String> env = bundleEnvironment(store);
@@ -313,11 +382,21 @@ class FleetBenchmarkTest {
     private Server startBaseline(Store store) throws Exception {
         int port = freePort();
         // without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: 40 ms a call
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsun.net.httpserver.nodelay=true", "-cp",
-                System.getProperty("java.class.path"), BaselineServer.class.getName(), String.valueOf(port), url(store), user(store), "",
-                String.valueOf(POOL)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("baseline-" + store + ".log").toFile())).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dsun.net.httpserver.nodelay=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BaselineServer.class.getName(),
+                        String.valueOf(port),
+                        url(store),
+                        user(store),
+                        "",
+                        String.valueOf(POOL))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        work.resolve("baseline-" + store + ".log").toFile()))
+                .start();
         Server server = new Server("baseline", URI.create("http://127.0.0.1:" + port + "/"), process.pid(), () -> {
             process.destroy();
             process.waitFor();
@@ -332,9 +411,13 @@ class FleetBenchmarkTest {
         Instant deadline = Instant.now().plusSeconds(300);
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(server.base().resolve(
-                        "/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId=" + fleet.orgId(1)))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(server.base()
+                                        .resolve("/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId="
+                                                + fleet.orgId(1)))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200 && answer.body().startsWith("{\"code\":0,")) {
                     return;
@@ -349,14 +432,24 @@ class FleetBenchmarkTest {
 
     private static long rssKiB(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D+", ""))).findFirst().orElse(-1);
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D+", "")))
+                    .findFirst()
+                    .orElse(-1);
         } catch (IOException e) {
             return -1;
         }
     }
 
-    private void record(Store store, Server server, String mode, int round, int pageSize, double targetRate, LoadGenerator.Result result) {
+    private void record(
+            Store store,
+            Server server,
+            String mode,
+            int round,
+            int pageSize,
+            double targetRate,
+            LoadGenerator.Result result) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("store", store.name());
         row.put("server", server.name());
@@ -371,8 +464,18 @@ class FleetBenchmarkTest {
         row.put("failures", result.failures());
         row.put("byKind", result.byKind());
         searchRuns.add(row);
-        System.out.printf("BENCH %s %s %s %d page %d rate %.0f: %.0f/s p50 %.2f ms p99 %.2f ms (%d requests, %d failed)%n", store,
-                server.name(), mode, round, pageSize, targetRate, result.throughput(), result.p50(), result.p99(), result.requests(),
+        System.out.printf(
+                "BENCH %s %s %s %d page %d rate %.0f: %.0f/s p50 %.2f ms p99 %.2f ms (%d requests, %d failed)%n",
+                store,
+                server.name(),
+                mode,
+                round,
+                pageSize,
+                targetRate,
+                result.throughput(),
+                result.p50(),
+                result.p99(),
+                result.requests(),
                 result.failures());
     }
 
@@ -384,7 +487,8 @@ class FleetBenchmarkTest {
      */
     private long measure(Store store, Server server) throws Exception {
         long peakRss = 0;
-        new LoadGenerator(server.base(), searches(50)).closedLoop("warm-up", WORKERS, Duration.ZERO, step.multipliedBy(2));
+        new LoadGenerator(server.base(), searches(50))
+                .closedLoop("warm-up", WORKERS, Duration.ZERO, step.multipliedBy(2));
         List<Double> max50 = new ArrayList<>();
         for (int round = 1; round <= CLOSED_ROUNDS; round++) {
             for (int pageSize : PAGE_SIZES) {
@@ -467,8 +571,14 @@ class FleetBenchmarkTest {
         Map<String, Object> ticks = new LinkedHashMap<>();
         for (Store store : Store.values()) {
             try (HikariDataSource dataSource = open(store)) {
-                TransitionDetector detector = new TransitionDetector(new DataSourceTransactionManager(dataSource), new ObjectMapper(), new MovableClock(),
-                        "urn:bench", 1000, Duration.ofMinutes(120), new OtaMetrics(new SimpleMeterRegistry()));
+                TransitionDetector detector = new TransitionDetector(
+                        new DataSourceTransactionManager(dataSource),
+                        new ObjectMapper(),
+                        new MovableClock(),
+                        "urn:bench",
+                        1000,
+                        Duration.ofMinutes(120),
+                        new OtaMetrics(new SimpleMeterRegistry()));
                 for (int i = 0; i < 20; i++) {
                     detector.tick();
                 }
@@ -479,8 +589,18 @@ class FleetBenchmarkTest {
                     nanos[i] = System.nanoTime() - start;
                 }
                 Arrays.sort(nanos);
-                ticks.put(store.name(), Map.of("p50Millis", nanos[99] / 1e6, "p99Millis", nanos[197] / 1e6, "maxMillis", nanos[199] / 1e6));
-                assertEquals(0L, new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM sync_outbox", Long.class),
+                ticks.put(
+                        store.name(),
+                        Map.of(
+                                "p50Millis",
+                                nanos[99] / 1e6,
+                                "p99Millis",
+                                nanos[197] / 1e6,
+                                "maxMillis",
+                                nanos[199] / 1e6));
+                assertEquals(
+                        0L,
+                        new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM sync_outbox", Long.class),
                         "a fleet without change makes no event");
             }
         }
@@ -493,9 +613,14 @@ class FleetBenchmarkTest {
         Map<String, Object> bursts = new LinkedHashMap<>();
         for (Store store : Store.values()) {
             String exchange = "ota.bench." + store.name().toLowerCase() + "." + System.currentTimeMillis();
-            Map<String, String> relay = Map.of("OTA_SYNC_RELAY_ENABLED", "true", "OTA_SYNC_TARGETS", "spring-rabbitmq:" + exchange
-                    + "?queues=" + exchange + "&routingKey=upgrade&autoDeclareProducer=true&arg.queue.durable=true&confirm=enabled"
-                    + "&connectionFactory=#rabbitConnectionFactory");
+            Map<String, String> relay = Map.of(
+                    "OTA_SYNC_RELAY_ENABLED",
+                    "true",
+                    "OTA_SYNC_TARGETS",
+                    "spring-rabbitmq:" + exchange
+                            + "?queues=" + exchange
+                            + "&routingKey=upgrade&autoDeclareProducer=true&arg.queue.durable=true&confirm=enabled"
+                            + "&connectionFactory=#rabbitConnectionFactory");
             try {
                 bursts.put(store.name(), burst(store, relay));
             } finally {
@@ -518,15 +643,24 @@ class FleetBenchmarkTest {
         double written;
         try (HikariDataSource dataSource = open(store)) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            List<DeviceFirmware> flipped = jdbc.query("SELECT org_id, asset_id, product_key, device_key, firmware_version,"
-                    + " is_upgrading FROM device_firmware ORDER BY org_id, asset_id FETCH FIRST " + BURST + " ROWS ONLY",
-                    (rs, i) -> new DeviceFirmware(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), !rs.getBoolean(6)));
+            List<DeviceFirmware> flipped = jdbc.query(
+                    "SELECT org_id, asset_id, product_key, device_key, firmware_version,"
+                            + " is_upgrading FROM device_firmware ORDER BY org_id, asset_id FETCH FIRST " + BURST
+                            + " ROWS ONLY",
+                    (rs, i) -> new DeviceFirmware(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            !rs.getBoolean(6)));
             transitions = flipped.size();
             lastBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM sync_outbox", Long.class);
-            deliveredBefore = jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = 'DELIVERED'", Long.class);
+            deliveredBefore =
+                    jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = 'DELIVERED'", Long.class);
             long start = System.nanoTime();
-            new OtaStore(new DataSourceTransactionManager(dataSource), new ObjectMapper()).upsert(new Records(flipped, List.of()));
+            new OtaStore(new DataSourceTransactionManager(dataSource), new ObjectMapper())
+                    .upsert(new Records(flipped, List.of()));
             written = (System.nanoTime() - start) / 1e9;
         }
         HttpClient http = HttpClient.newHttpClient();
@@ -538,7 +672,9 @@ class FleetBenchmarkTest {
                 if (counts.get("DELIVERED").longValue() >= deliveredBefore + transitions) {
                     break;
                 }
-                assertTrue((System.nanoTime() - start) / 1e9 < 1800, "the burst was not delivered within 30 minutes: " + counts);
+                assertTrue(
+                        (System.nanoTime() - start) / 1e9 < 1800,
+                        "the burst was not delivered within 30 minutes: " + counts);
                 // the counts read the whole outbox: asked every 2 s they took 19% of the bundle's CPU samples
                 // in a burst (JFR); the figures come from the outbox's timestamps, not from when this loop ends
                 Thread.sleep(5_000);
@@ -547,9 +683,13 @@ class FleetBenchmarkTest {
             bundle.stop().close();
         }
         try (HikariDataSource dataSource = open(store)) {
-            Map<String, Object> span = new JdbcTemplate(dataSource).queryForMap("SELECT COUNT(*) AS events, MIN(created_at) AS first_detected,"
-                    + " MAX(created_at) AS last_detected, MAX(delivered_at) AS last_acknowledged,"
-                    + " SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END) AS delivered FROM sync_outbox WHERE id > ?", lastBefore);
+            Map<String, Object> span = new JdbcTemplate(dataSource)
+                    .queryForMap(
+                            "SELECT COUNT(*) AS events, MIN(created_at) AS first_detected,"
+                                    + " MAX(created_at) AS last_detected, MAX(delivered_at) AS last_acknowledged,"
+                                    + " SUM(CASE WHEN status = 'DELIVERED' THEN 1 ELSE 0 END) AS delivered FROM "
+                                    + "sync_outbox WHERE id > ?",
+                            lastBefore);
             assertEquals(transitions, ((Number) span.get("events")).intValue(), "one event per flipped device");
             assertEquals(transitions, ((Number) span.get("delivered")).intValue(), "every event acknowledged");
             long first = ((Number) span.get("first_detected")).longValue();
@@ -558,8 +698,12 @@ class FleetBenchmarkTest {
             double detected = (lastDetected - first) / 1e3;
             double acknowledged = (lastAcknowledged - first) / 1e3;
             // the relay's own pace, once the detector no longer shares the store with it
-            long relayedAfter = new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE id > ?"
-                    + " AND delivered_at > ?", Long.class, lastBefore, lastDetected);
+            long relayedAfter = new JdbcTemplate(dataSource)
+                    .queryForObject(
+                            "SELECT COUNT(*) FROM sync_outbox WHERE id > ?" + " AND delivered_at > ?",
+                            Long.class,
+                            lastBefore,
+                            lastDetected);
             Map<String, Object> burst = new LinkedHashMap<>();
             burst.put("transitions", transitions);
             burst.put("writtenSeconds", written);
@@ -567,15 +711,22 @@ class FleetBenchmarkTest {
             burst.put("acknowledgedSeconds", acknowledged);
             burst.put("endToEndPerSecond", transitions / acknowledged);
             burst.put("relayedAfterDetection", relayedAfter);
-            burst.put("relayPerSecondAfterDetection", relayedAfter / Math.max(1e-3, (lastAcknowledged - lastDetected) / 1e3));
+            burst.put(
+                    "relayPerSecondAfterDetection",
+                    relayedAfter / Math.max(1e-3, (lastAcknowledged - lastDetected) / 1e3));
             System.out.println("BENCH burst " + store + " " + burst);
             return burst;
         }
     }
 
     private static Map<String, Number> outbox(HttpClient http, Server bundle) throws Exception {
-        JsonNode data = JSON.readTree(http.send(HttpRequest.newBuilder(bundle.base().resolve("/ota-sync/v1/outbox")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body()).get("data");
+        JsonNode data = JSON.readTree(http.send(
+                                HttpRequest.newBuilder(bundle.base().resolve("/ota-sync/v1/outbox"))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .get("data");
         Map<String, Number> counts = new LinkedHashMap<>();
         data.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().longValue()));
         return counts;
@@ -611,7 +762,8 @@ class FleetBenchmarkTest {
             load.closedLoop("soak-start", 4, Duration.ZERO, Duration.ofMinutes(1));
             long heapAfterOneMinute = heapAfterGc(soaked);
             RssSampler rss = new RssSampler(soaked.pid());
-            LoadGenerator.Result result = load.closedLoop("soak", 4, Duration.ZERO, Duration.ofMinutes(Math.max(1, soakMinutes - 1)));
+            LoadGenerator.Result result =
+                    load.closedLoop("soak", 4, Duration.ZERO, Duration.ofMinutes(Math.max(1, soakMinutes - 1)));
             long peakRss = rss.stop();
             long heapAtEnd = heapAfterGc(soaked);
             Map<String, Object> soak = new LinkedHashMap<>();
@@ -633,9 +785,16 @@ class FleetBenchmarkTest {
     private static long heapAfterGc(Server server) throws Exception {
         run(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(server.pid()), "GC.run");
         Thread.sleep(1_000);
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.base().resolve("/observe/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return (long) metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        String metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.base().resolve("/observe/metrics"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return (long) metrics.lines()
+                .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 }

@@ -42,8 +42,8 @@ public final class FleetGenerator {
     }
 
     private static final String[][] WORDS = {
-            {"Upgrade", "升级", "アップグレード", "Actualización", "Aktualisierung"},
-            {"Firmware", "固件", "ファームウェア", "Firmware", "Firmware"},
+        {"Upgrade", "升级", "アップグレード", "Actualización", "Aktualisierung"},
+        {"Firmware", "固件", "ファームウェア", "Firmware", "Firmware"},
     };
     private static final String[] LOCALES = {"en_US", "zh_CN", "ja_JP", "es_ES", "de_DE"};
     private static final String[] STATUSES = {"started", "finished", "canceled", "paused"};
@@ -96,17 +96,34 @@ public final class FleetGenerator {
                 boolean upgrading = random.nextDouble() < 0.05;
                 String assetId = String.format("a%07d", serial++);
                 String version = version(product, step);
-                devices.add(new Object[] {fleet.orgId(org), assetId, fleet.productKey(product), "dk" + assetId, version, upgrading});
-                states.add(new Object[] {fleet.orgId(org), assetId, fleet.productKey(product), "dk" + assetId, version, upgrading,
-                        upgrading ? 1 : 0, upgrading ? now - random.nextInt(3_600_000) : null, upgrading ? version : null});
+                devices.add(new Object[] {
+                    fleet.orgId(org), assetId, fleet.productKey(product), "dk" + assetId, version, upgrading
+                });
+                states.add(new Object[] {
+                    fleet.orgId(org),
+                    assetId,
+                    fleet.productKey(product),
+                    "dk" + assetId,
+                    version,
+                    upgrading,
+                    upgrading ? 1 : 0,
+                    upgrading ? now - random.nextInt(3_600_000) : null,
+                    upgrading ? version : null
+                });
                 if (devices.size() == 10_000 || d == sizes[org] - 1) {
                     List<Object[]> deviceBatch = devices;
                     List<Object[]> stateBatch = states;
                     transaction.executeWithoutResult(status -> {
-                        jdbc.batchUpdate("INSERT INTO device_firmware (org_id, asset_id, product_key, device_key, firmware_version,"
-                                + " is_upgrading) VALUES (?, ?, ?, ?, ?, ?)", deviceBatch);
-                        jdbc.batchUpdate("INSERT INTO device_sync_state (org_id, asset_id, product_key, device_key, firmware_version,"
-                                + " is_upgrading, event_seq, upgrading_since, version_before_upgrade) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        jdbc.batchUpdate(
+                                "INSERT INTO device_firmware (org_id, asset_id, product_key, device_key, "
+                                        + "firmware_version,"
+                                        + " is_upgrading) VALUES (?, ?, ?, ?, ?, ?)",
+                                deviceBatch);
+                        jdbc.batchUpdate(
+                                "INSERT INTO device_sync_state (org_id, asset_id, product_key, device_key, "
+                                        + "firmware_version,"
+                                        + " is_upgrading, event_seq, upgrading_since, version_before_upgrade) VALUES "
+                                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 stateBatch);
                     });
                     devices = new ArrayList<>();
@@ -127,11 +144,24 @@ public final class FleetGenerator {
             int wave = 1 + random.nextInt(20);
             ObjectNode scope = json.createObjectNode().put("type", "total");
             scope.putArray("versionNumbers").add(version(product, step - 1));
-            batch.add(new JobInfo(fleet.orgId(fleet.orgOfProduct(product)), fleet.productKey(product), String.format("job%06d", j),
-                    names(random, 0, fleet.productKey(product) + " " + version + " #" + wave), "fw" + product + "-" + step, version,
-                    names(random, 1, fleet.productKey(product) + " " + version), random.nextInt(10) == 0 ? "verify" : "upgrade",
-                    random.nextBoolean(), random.nextBoolean() ? "silent" : null, scope, 7200, STATUSES[random.nextInt(STATUSES.length)],
-                    yearAgo + (long) (random.nextDouble() * 365 * 24 * 3_600_000), null, null, null));
+            batch.add(new JobInfo(
+                    fleet.orgId(fleet.orgOfProduct(product)),
+                    fleet.productKey(product),
+                    String.format("job%06d", j),
+                    names(random, 0, fleet.productKey(product) + " " + version + " #" + wave),
+                    "fw" + product + "-" + step,
+                    version,
+                    names(random, 1, fleet.productKey(product) + " " + version),
+                    random.nextInt(10) == 0 ? "verify" : "upgrade",
+                    random.nextBoolean(),
+                    random.nextBoolean() ? "silent" : null,
+                    scope,
+                    7200,
+                    STATUSES[random.nextInt(STATUSES.length)],
+                    yearAgo + (long) (random.nextDouble() * 365 * 24 * 3_600_000),
+                    null,
+                    null,
+                    null));
             if (batch.size() == 1_000) {
                 store.upsert(new Records(List.of(), batch));
                 batch = new ArrayList<>();

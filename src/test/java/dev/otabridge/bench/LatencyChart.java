@@ -15,7 +15,9 @@ import javax.imageio.ImageIO;
 /** Latency against throughput, one line per server and store: p99 solid, p50 dashed. Plain Java2D, no library. */
 final class LatencyChart {
 
-    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e)};
+    private static final Color[] COLORS = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e)
+    };
     private static final int WIDTH = 960;
     private static final int HEIGHT = 600;
     private static final int LEFT = 80;
@@ -23,8 +25,7 @@ final class LatencyChart {
     private static final int TOP = 50;
     private static final int BOTTOM = 70;
 
-    private LatencyChart() {
-    }
+    private LatencyChart() {}
 
     /** @param series per line, its points as {requests per second, p50 ms, p99 ms}, in order of load */
     static void write(Path png, String title, Map<String, List<double[]>> series) throws IOException {
@@ -67,8 +68,11 @@ final class LatencyChart {
             Color color = COLORS[line % COLORS.length];
             for (int percentile = 1; percentile <= 2; percentile++) {
                 g.setColor(color);
-                g.setStroke(percentile == 2 ? new BasicStroke(2.2f)
-                        : new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+                g.setStroke(
+                        percentile == 2
+                                ? new BasicStroke(2.2f)
+                                : new BasicStroke(
+                                        1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
                 int[] last = null;
                 for (double[] p : entry.getValue()) {
                     int x = LEFT + (int) (plotWidth * p[0] / maxX);

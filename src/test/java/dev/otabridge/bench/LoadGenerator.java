@@ -26,21 +26,27 @@ import java.util.stream.Collectors;
  */
 final class LoadGenerator {
 
-    /** A search request: what kind of search it is (for the latency per kind), the path with its query, and the JSON body. */
-    record Request(String kind, String path, String body) {
-    }
+    /**
+     * A search request: what kind of search it is (for the latency per kind), the path with its query, and the JSON
+     * body.
+     */
+    record Request(String kind, String path, String body) {}
 
     /** What a run measured; latencies in milliseconds, over all requests and per kind of search. */
-    record Result(String label, double throughput, double p50, double p99, long requests, long failures, Map<String, Latency> byKind) {
-    }
+    record Result(
+            String label,
+            double throughput,
+            double p50,
+            double p99,
+            long requests,
+            long failures,
+            Map<String, Latency> byKind) {}
 
     /** One kind's share of a run. */
-    record Latency(long requests, double p50, double p99, double max) {
-    }
+    record Latency(long requests, double p50, double p99, double max) {}
 
     /** A latency in nanoseconds and the kind of the request it was measured on. */
-    private record Sample(String kind, long nanos) {
-    }
+    private record Sample(String kind, long nanos) {}
 
     private final URI base;
     private final Function<Random, Request> workload;
@@ -51,15 +57,22 @@ final class LoadGenerator {
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** One call; true when the answer is an envelope with code 0. */
     private boolean call(HttpClient http, Request request) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(request.path()))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(request.body())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(base.resolve(request.path()))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json; charset=utf-8")
+                            .POST(HttpRequest.BodyPublishers.ofString(request.body()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().startsWith("{\"code\":0,");
         } catch (Exception e) {
             return false;
@@ -146,9 +159,21 @@ final class LoadGenerator {
         Map<String, Latency> byKind = new TreeMap<>();
         samples.stream().collect(Collectors.groupingBy(Sample::kind)).forEach((kind, of) -> {
             long[] sorted = of.stream().mapToLong(Sample::nanos).sorted().toArray();
-            byKind.put(kind, new Latency(sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6));
+            byKind.put(
+                    kind,
+                    new Latency(
+                            sorted.length,
+                            percentile(sorted, 0.50),
+                            percentile(sorted, 0.99),
+                            sorted[sorted.length - 1] / 1e6));
         });
-        return new Result(label, all.length / (measure.toNanos() / 1e9), percentile(all, 0.50), percentile(all, 0.99), all.length, failures,
+        return new Result(
+                label,
+                all.length / (measure.toNanos() / 1e9),
+                percentile(all, 0.50),
+                percentile(all, 0.99),
+                all.length,
+                failures,
                 byKind);
     }
 

@@ -1,7 +1,6 @@
 package dev.otabridge.expression;
 
 import dev.otabridge.store.StoredText;
-
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,8 +20,7 @@ public final class ExpressionEvaluator {
         Map<String, String> names(SearchField field);
     }
 
-    private ExpressionEvaluator() {
-    }
+    private ExpressionEvaluator() {}
 
     public static boolean matches(Expr expr, Row row) {
         if (expr instanceof Expr.And and) {
@@ -47,9 +45,14 @@ public final class ExpressionEvaluator {
         Map<String, String> names = row.names(field);
         return switch (ref.locale()) {
             case FieldRef.DEFAULT_NAME -> contains(defaultName, value);
-            case FieldRef.ALL_NAMES -> contains(defaultName, value) || contains(names.get("zh_CN"), value)
-                    || contains(names.get("en_US"), value);
-            default -> names.containsKey(ref.locale()) ? contains(names.get(ref.locale()), value) : contains(defaultName, value);
+            case FieldRef.ALL_NAMES ->
+                contains(defaultName, value)
+                        || contains(names.get("zh_CN"), value)
+                        || contains(names.get("en_US"), value);
+            default ->
+                names.containsKey(ref.locale())
+                        ? contains(names.get(ref.locale()), value)
+                        : contains(defaultName, value);
         };
     }
 

@@ -12,12 +12,14 @@ class SqlCompilerTest {
 
     private static SqlCondition devices(String expression) {
         return SqlCompiler.compile(new ExpressionParser(SearchTargets.DEVICE_UPGRADE_FIELDS, ExpressionLimits.DEFAULT)
-                .parse(expression).orElseThrow());
+                .parse(expression)
+                .orElseThrow());
     }
 
     private static SqlCondition jobs(String expression) {
         return SqlCompiler.compile(new ExpressionParser(SearchTargets.OTA_JOB_FIELDS, ExpressionLimits.DEFAULT)
-                .parse(expression).orElseThrow());
+                .parse(expression)
+                .orElseThrow());
     }
 
     @Test
@@ -29,13 +31,21 @@ class SqlCompilerTest {
 
     @Test
     void onlyEqualitiesEveryMatchMustMeetPinTheirColumn() {
-        assertEquals(Set.of("d.product_key", "d.is_upgrading"), devices("isUpgrading = false and productKey = 'a'").pinnedColumns());
-        assertEquals(Set.of("d.product_key", "d.is_upgrading", "d.firmware_version"),
-                devices("(productKey in ('a') and firmwareVersion = '1') and isUpgrading = true").pinnedColumns());
-        assertEquals(Set.of("d.is_upgrading"), devices("(productKey = 'a' or productKey = 'b') and isUpgrading = true").pinnedColumns());
+        assertEquals(
+                Set.of("d.product_key", "d.is_upgrading"),
+                devices("isUpgrading = false and productKey = 'a'").pinnedColumns());
+        assertEquals(
+                Set.of("d.product_key", "d.is_upgrading", "d.firmware_version"),
+                devices("(productKey in ('a') and firmwareVersion = '1') and isUpgrading = true")
+                        .pinnedColumns());
+        assertEquals(
+                Set.of("d.is_upgrading"),
+                devices("(productKey = 'a' or productKey = 'b') and isUpgrading = true")
+                        .pinnedColumns());
         assertEquals(Set.of(), devices("productKey in ('a', 'b')").pinnedColumns());
         assertEquals(Set.of(), devices("productKey = 'a' or isUpgrading = true").pinnedColumns());
-        assertEquals(Set.of("j.status"), jobs("status = 'started' and name like 'x'").pinnedColumns());
+        assertEquals(
+                Set.of("j.status"), jobs("status = 'started' and name like 'x'").pinnedColumns());
     }
 
     @Test
@@ -58,19 +68,26 @@ class SqlCompilerTest {
     @Test
     void plainNameSearchesDefaultChineseAndEnglish() {
         SqlCondition c = jobs("name like 'x'");
-        assertEquals("(j.name_default LIKE ? ESCAPE '\\' OR j.name_zh_cn LIKE ? ESCAPE '\\'"
-                + " OR j.name_en_us LIKE ? ESCAPE '\\')", c.sql());
+        assertEquals(
+                "(j.name_default LIKE ? ESCAPE '\\' OR j.name_zh_cn LIKE ? ESCAPE '\\'"
+                        + " OR j.name_en_us LIKE ? ESCAPE '\\')",
+                c.sql());
         assertEquals(List.of("%x%", "%x%", "%x%"), c.parameters());
     }
 
     @Test
     void aLocaleFallsBackToTheDefaultNameWhereItHasNone() {
         SqlCondition c = jobs("firmwareName.ja_JP like 'x'");
-        assertEquals("(EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id"
-                + " AND t.attr = 'firmwareName' AND t.locale = ? AND t.content LIKE ? ESCAPE '\\')"
-                + " OR (NOT EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id"
-                + " AND t.attr = 'firmwareName' AND t.locale = ?) AND j.firmware_name_default LIKE ? ESCAPE '\\'))", c.sql());
-        assertEquals(List.of(SqlCondition.ORGANIZATION, "ja_JP", "%x%", SqlCondition.ORGANIZATION, "ja_JP", "%x%"), c.parameters());
+        assertEquals(
+                "(EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id"
+                        + " AND t.attr = 'firmwareName' AND t.locale = ? AND t.content LIKE ? ESCAPE '\\')"
+                        + " OR (NOT EXISTS (SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id"
+                        + " AND t.attr = 'firmwareName' AND t.locale = ?) AND j.firmware_name_default LIKE ? ESCAPE "
+                        + "'\\'))",
+                c.sql());
+        assertEquals(
+                List.of(SqlCondition.ORGANIZATION, "ja_JP", "%x%", SqlCondition.ORGANIZATION, "ja_JP", "%x%"),
+                c.parameters());
     }
 
     @Test
@@ -81,8 +98,13 @@ class SqlCompilerTest {
 
     @Test
     void jobExactFieldsMapToTheirColumns() {
-        SqlCondition c = jobs("productKey = 'p' and firmwareId in ('f') and firmwareVersion = 'v' and type = 'verify' and status = 'stopped'");
-        assertEquals("(j.product_key = ? AND j.firmware_id IN (?) AND j.firmware_version = ? AND j.job_type = ? AND j.status = ?)", c.sql());
+        SqlCondition c = jobs(
+                "productKey = 'p' and firmwareId in ('f') and firmwareVersion = 'v' and type = 'verify' and status = "
+                        + "'stopped'");
+        assertEquals(
+                "(j.product_key = ? AND j.firmware_id IN (?) AND j.firmware_version = ? AND j.job_type = ? AND "
+                        + "j.status = ?)",
+                c.sql());
         assertEquals(List.of("p", "f", "v", "verify", "stopped"), c.parameters());
     }
 }

@@ -15,7 +15,10 @@ public interface BundleEndpoint {
     /** GET when {@code body} is null, otherwise a JSON POST. */
     default HttpResponse<String> post(String pathAndQuery, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery));
-        return send(body == null ? request.GET() : request.header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                body == null
+                        ? request.GET()
+                        : request.header("Content-Type", "application/json; charset=utf-8")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

@@ -39,7 +39,8 @@ public final class BundleExtension implements BundleEndpoint, BeforeAllCallback,
     public void afterAll(ExtensionContext context) throws Exception {
         bundle.close();
         try (Stream<Path> files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 

@@ -32,7 +32,8 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
         return start(data, log, environment, "-cp", System.getProperty("java.class.path"), Application.class.getName());
     }
 
-    public static ChildBundle startJar(Path jar, Path data, Path log, Map<String, String> environment) throws Exception {
+    public static ChildBundle startJar(Path jar, Path data, Path log, Map<String, String> environment)
+            throws Exception {
         return start(data, log, environment, "-jar", jar.toString());
     }
 
@@ -43,15 +44,19 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
         }
     }
 
-    private static ChildBundle start(Path data, Path log, Map<String, String> environment, String... javaArguments) throws Exception {
-        int port = environment.containsKey("OTA_HTTP_PORT") ? Integer.parseInt(environment.get("OTA_HTTP_PORT")) : freePort();
+    private static ChildBundle start(Path data, Path log, Map<String, String> environment, String... javaArguments)
+            throws Exception {
+        int port = environment.containsKey("OTA_HTTP_PORT")
+                ? Integer.parseInt(environment.get("OTA_HTTP_PORT"))
+                : freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the JVM settings of `mvn exec:exec` and of the README's java -jar (tests run in the project's folder)
         command.add("@" + Path.of("src", "main", "jvm", "jvm.options").toAbsolutePath());
         command.addAll(List.of(javaArguments));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = new HashMap<>(environment);
         env.put("OTA_DATA_DIR", data.toString());
         env.put("OTA_HTTP_PORT", String.valueOf(port));
@@ -87,7 +92,8 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
 
     @Override
     public HttpResponse<String> send(HttpRequest.Builder request) throws java.io.IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The process id, to tell which instance of a cluster holds a lease. */
@@ -101,10 +107,15 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
         process.waitFor();
     }
 
-    /** SIGTERM, as an orchestrator stops a service; answers the exit code, or null if it did not exit within {@code within}. */
+    /**
+     * SIGTERM, as an orchestrator stops a service; answers the exit code, or null if it did not exit within {@code
+     * within}.
+     */
     public Integer terminate(Duration within) throws Exception {
         process.destroy();
-        return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+        return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? process.exitValue()
+                : null;
     }
 
     @Override
@@ -114,5 +125,4 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
             process.waitFor();
         }
     }
-
 }

@@ -40,7 +40,8 @@ class ClientFaultsHttpTest {
                 socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
                 socket.getOutputStream().flush();
                 byte[] buffer = new byte[400];
-                for (int n; answer.length() < 400 && (n = socket.getInputStream().read(buffer)) > 0; ) {
+                for (int n;
+                        answer.length() < 400 && (n = socket.getInputStream().read(buffer)) > 0; ) {
                     answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
                 }
             } catch (SocketTimeoutException | SocketException closedOrReset) {
@@ -51,10 +52,16 @@ class ClientFaultsHttpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {SearchApiHttpTest.DEVICES + "a&x=%ZZ", "/observe/health?x=%ZZ", "/ota-sync/v1/events?after=%E0%A4"})
+    @ValueSource(
+            strings = {
+                SearchApiHttpTest.DEVICES + "a&x=%ZZ",
+                "/observe/health?x=%ZZ",
+                "/ota-sync/v1/events?after=%E0%A4"
+            })
     void aMalformedQueryOnADocumentedPathIsAnEnvelope(String path) throws Exception {
         try (LogCapture log = new LogCapture()) {
-            String response = raw("POST " + path + "&apim-signature=" + SECRET + " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+            String response = raw("POST " + path + "&apim-signature=" + SECRET
+                    + " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
             assertTrue(response.startsWith("HTTP/1.1 200 "), response);
             JsonNode answer = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
@@ -68,21 +75,29 @@ class ClientFaultsHttpTest {
     @Test
     void faultsBelowTheApiKeepTheirPlainStatusAndLogAtMostOneLineEach() throws Exception {
         try (LogCapture log = new LogCapture()) {
-            String tooLarge = raw("POST /ota-store/v1/records?token=" + SECRET + " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 9000000\r\n\r\n" + "x".repeat(1_000));
+            String tooLarge = raw("POST /ota-store/v1/records?token=" + SECRET
+                    + " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n" + "Content-Length: 9000000\r\n\r\n"
+                    + "x".repeat(1_000));
             assertTrue(tooLarge.startsWith("HTTP/1.1 413 "), tooLarge);
             assertFalse(tooLarge.contains("<html"), tooLarge);
-            String headers = raw("GET /observe/health?token=" + SECRET + " HTTP/1.1\r\nHost: t\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+            String headers = raw("GET /observe/health?token=" + SECRET + " HTTP/1.1\r\nHost: t\r\nX-Big: "
+                    + "a".repeat(20_000) + "\r\n\r\n");
             assertTrue(headers.startsWith("HTTP/1.1 431 "), headers);
             String unknown = raw("GET /nowhere?token=" + SECRET + " HTTP/1.1\r\nHost: t\r\n\r\n");
             assertTrue(unknown.startsWith("HTTP/1.1 404 ") && !unknown.contains("<html"), unknown);
-            String badChunk = raw("POST /ota-store/v1/records?token=" + SECRET + " HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n");
+            String badChunk = raw("POST /ota-store/v1/records?token=" + SECRET
+                    + " HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n");
             assertFalse(badChunk.contains("Exception"), badChunk);
             try (Socket gone = new Socket("127.0.0.1", BUNDLE.uri("/").getPort())) {
-                gone.getOutputStream().write(("POST " + SearchApiHttpTest.DEVICES + "yourOrgId&token=" + SECRET
-                        + " HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n{\"a").getBytes(StandardCharsets.UTF_8));
+                gone.getOutputStream()
+                        .write(("POST " + SearchApiHttpTest.DEVICES + "yourOrgId&token=" + SECRET
+                                        + " HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n{\"a")
+                                .getBytes(StandardCharsets.UTF_8));
             }
-            assertEquals(200, BUNDLE.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}").statusCode(), "the server answers on");
+            assertEquals(
+                    200,
+                    BUNDLE.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}").statusCode(),
+                    "the server answers on");
             List<LogCapture.Line> lines = log.lines();
             assertTrue(lines.size() <= 5, "at most one line per fault: " + lines);
             for (LogCapture.Line line : lines) {

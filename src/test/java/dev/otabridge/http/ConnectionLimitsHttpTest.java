@@ -52,11 +52,15 @@ class ConnectionLimitsHttpTest {
 
     @Test
     void halfSentRequestsAreClosedAndTheServerGoesOnAnswering() throws Exception {
-        try (RunningBundle bundle = RunningBundle.start(data, Map.of("ota.http.header-timeout-seconds", "1",
-                "ota.http.body-timeout-seconds", "1"))) {
+        try (RunningBundle bundle = RunningBundle.start(
+                data, Map.of("ota.http.header-timeout-seconds", "1", "ota.http.body-timeout-seconds", "1"))) {
             List<Socket> slow = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                slow.add(send(bundle, i % 2 == 0 ? SEARCH : SEARCH + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"pagi"));
+                slow.add(send(
+                        bundle,
+                        i % 2 == 0
+                                ? SEARCH
+                                : SEARCH + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"pagi"));
             }
             await().atMost(Duration.ofSeconds(15)).until(() -> {
                 for (Socket socket : slow) {
@@ -69,7 +73,9 @@ class ConnectionLimitsHttpTest {
             for (Socket socket : slow) {
                 socket.close();
             }
-            assertEquals(200, bundle.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}").statusCode());
+            assertEquals(
+                    200,
+                    bundle.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}").statusCode());
         }
     }
 
@@ -78,7 +84,8 @@ class ConnectionLimitsHttpTest {
         try (RunningBundle bundle = RunningBundle.start(data, Map.of("ota.http.header-timeout-seconds", "1"))) {
             Socket socket = send(bundle, SEARCH + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
             socket.setSoTimeout(5_000);
-            assertTrue(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"));
+            assertTrue(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)
+                    .startsWith("HTTP/1.1 200"));
             await().atMost(Duration.ofSeconds(10)).until(() -> closedByServer(socket));
             socket.close();
         }
@@ -99,7 +106,9 @@ class ConnectionLimitsHttpTest {
             held.get(0).close();
             await().atMost(Duration.ofSeconds(5)).until(() -> {
                 try {
-                    return bundle.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}").statusCode() == 200;
+                    return bundle.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}")
+                                    .statusCode()
+                            == 200;
                 } catch (IOException closedWhileTheSlotWasStillTaken) {
                     return false;
                 }

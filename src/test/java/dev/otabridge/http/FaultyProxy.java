@@ -19,9 +19,15 @@ import java.util.concurrent.Executors;
  */
 public final class FaultyProxy implements AutoCloseable {
 
-    public enum Mode { PASS, UNAVAILABLE, ENVELOPE_ERROR, STALL }
+    public enum Mode {
+        PASS,
+        UNAVAILABLE,
+        ENVELOPE_ERROR,
+        STALL
+    }
 
-    private static final List<String> FORWARDED = List.of("Content-Type", "apim-accesstoken", "apim-timestamp", "apim-signature");
+    private static final List<String> FORWARDED =
+            List.of("Content-Type", "apim-accesstoken", "apim-timestamp", "apim-signature");
 
     private final HttpServer server;
     private final URI upstream;
@@ -56,13 +62,18 @@ public final class FaultyProxy implements AutoCloseable {
         try {
             switch (mode) {
                 case UNAVAILABLE -> answer(exchange, 503, "upstream unavailable");
-                case ENVELOPE_ERROR -> answer(exchange, 200, "{\"code\":99500,\"msg\":\"internal error\",\"requestId\":\"x\",\"data\":null}");
+                case ENVELOPE_ERROR ->
+                    answer(
+                            exchange,
+                            200,
+                            "{\"code\":99500,\"msg\":\"internal error\",\"requestId\":\"x\",\"data\":null}");
                 case STALL -> {
                     Thread.sleep(5_000);
                     answer(exchange, 504, "too late");
                 }
                 case PASS -> {
-                    HttpRequest.Builder forward = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
+                    HttpRequest.Builder forward = HttpRequest.newBuilder(
+                                    upstream.resolve(exchange.getRequestURI().toString()))
                             .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
                     FORWARDED.forEach(name -> {
                         String value = exchange.getRequestHeaders().getFirst(name);

@@ -11,12 +11,14 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 
-/** What the bundle in this JVM logs at WARN and above while it is open: each line with its level, and whether it carried a trace. */
+/**
+ * What the bundle in this JVM logs at WARN and above while it is open: each line with its level, and whether it carried
+ * a trace.
+ */
 public final class LogCapture implements AutoCloseable {
 
     /** One logged line: its level, its text (with the trace's first line, if any), whether it had a trace. */
-    public record Line(Level level, String text, boolean traced) {
-    }
+    public record Line(Level level, String text, boolean traced) {}
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -29,7 +31,10 @@ public final class LogCapture implements AutoCloseable {
             @Override
             public void append(LogEvent event) {
                 String thrown = event.getThrown() == null ? "" : " " + event.getThrown();
-                lines.add(new Line(event.getLevel(), event.getMessage().getFormattedMessage() + thrown, event.getThrown() != null));
+                lines.add(new Line(
+                        event.getLevel(),
+                        event.getMessage().getFormattedMessage() + thrown,
+                        event.getThrown() != null));
             }
         };
         appender.start();

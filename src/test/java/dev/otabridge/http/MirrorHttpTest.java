@@ -37,7 +37,8 @@ public class MirrorHttpTest {
     private static final int DEVICES = 450;
     private static final int FLIPPED = 10;
     private static final int RATE = 8;
-    private static final String SEARCH_DEVICES = "/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId=m1";
+    private static final String SEARCH_DEVICES =
+            "/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId=m1";
     private static final String SEARCH_JOBS = "/connect-service/v2.1/ota-jobs?action=search&orgId=m1";
 
     private Path dir;
@@ -51,18 +52,22 @@ public class MirrorHttpTest {
         Path accounts = dir.resolve("accounts.json");
         Files.writeString(accounts, """
                 {"accounts": [
-                  {"accessKey": "mirror", "secret": "s-mirror", "orgIds": ["m1"], "permissions": ["Firmware/Read", "Firmware/Read OTA"]},
+                  {"accessKey": "mirror", "secret": "s-mirror", "orgIds": ["m1"], "permissions": ["Firmware/Read",
+                      "Firmware/Read OTA"]},
                   {"accessKey": "admin", "secret": "s-admin", "orgIds": [], "permissions": ["OtaBridge/Admin"]}
                 ]}""");
-        upstream = RunningBundle.start(dir.resolve("a"), Map.of(
-                "camel.main.name", "upstream",
-                "ota.demo-data", "",
-                "ota.security.accounts-file", accounts.toString(),
-                // short-lived tokens: the mirror must renew its own many times during the test
-                "ota.security.token-ttl-seconds", "2",
-                "ota.security.rate-limit-per-second", "1000"));
+        upstream = RunningBundle.start(
+                dir.resolve("a"),
+                Map.of(
+                        "camel.main.name", "upstream",
+                        "ota.demo-data", "",
+                        "ota.security.accounts-file", accounts.toString(),
+                        // short-lived tokens: the mirror must renew its own many times during the test
+                        "ota.security.token-ttl-seconds", "2",
+                        "ota.security.rate-limit-per-second", "1000"));
         load(false);
-        String jobs = "{\"jobs\":[" + String.join(",", List.of(job("j1", 1000), job("j2", 2000), job("j3", 3000))) + "]}";
+        String jobs =
+                "{\"jobs\":[" + String.join(",", List.of(job("j1", 1000), job("j2", 2000), job("j3", 3000))) + "]}";
         assertTrue(admin().call("/ota-store/v1/records", jobs).body().contains("\"code\":0"));
 
         proxy = new FaultyProxy(upstream.uri("/"));
@@ -100,8 +105,11 @@ public class MirrorHttpTest {
     private static String job(String id, long created) {
         return "{\"orgId\":\"m1\",\"productKey\":\"p\",\"jobId\":\"" + id + "\",\"name\":{\"defaultValue\":\"job " + id
                 + "\",\"i18nValue\":{\"zh_CN\":\"任务 " + id + "\"}},\"firmwareId\":\"f1\",\"firmwareVersion\":\"2.0\","
-                + "\"firmwareName\":{\"defaultValue\":\"fw\",\"i18nValue\":{}},\"type\":\"upgrade\",\"enableUpgradeRequest\":false,"
-                + "\"upgradePolicy\":null,\"upgradeScope\":null,\"upgradeTimeout\":7200,\"status\":\"started\",\"createTime\":" + created + "}";
+                + "\"firmwareName\":{\"defaultValue\":\"fw\",\"i18nValue\":{}},\"type\":\"upgrade\",\"enableUpgradeR"
+                + "equest\":false,"
+                + "\"upgradePolicy\":null,\"upgradeScope\":null,\"upgradeTimeout\":7200,\"status\":\"started\",\"cre"
+                + "ateTime\":"
+                + created + "}";
     }
 
     /** A new token each time: the upstream's tokens live two seconds. */
@@ -117,12 +125,21 @@ public class MirrorHttpTest {
     private void load(boolean flippedUpgrading) throws Exception {
         StringBuilder devices = new StringBuilder();
         for (int d = 0; d < DEVICES; d++) {
-            devices.append(d == 0 ? "" : ",").append("{\"orgId\":\"m1\",\"assetId\":\"dev").append(String.format("%03d", d))
-                    .append("\",\"productKey\":\"p").append(d % 3).append("\",\"deviceKey\":\"k").append(d)
-                    .append("\",\"firmwareVersion\":\"1.").append(d % 4).append("\",\"isUpgrading\":")
-                    .append(flippedUpgrading && d < FLIPPED).append("}");
+            devices.append(d == 0 ? "" : ",")
+                    .append("{\"orgId\":\"m1\",\"assetId\":\"dev")
+                    .append(String.format("%03d", d))
+                    .append("\",\"productKey\":\"p")
+                    .append(d % 3)
+                    .append("\",\"deviceKey\":\"k")
+                    .append(d)
+                    .append("\",\"firmwareVersion\":\"1.")
+                    .append(d % 4)
+                    .append("\",\"isUpgrading\":")
+                    .append(flippedUpgrading && d < FLIPPED)
+                    .append("}");
         }
-        String answer = admin().call("/ota-store/v1/records", "{\"devices\":[" + devices + "]}").body();
+        String answer = admin().call("/ota-store/v1/records", "{\"devices\":[" + devices + "]}")
+                .body();
         assertTrue(answer.contains("\"code\":0"), answer);
     }
 
@@ -131,7 +148,9 @@ public class MirrorHttpTest {
         List<JsonNode> rows = new ArrayList<>();
         for (int page = 1; page <= 3; page++) {
             String body = "{\"pagination\":{\"pageNo\":" + page + ",\"pageSize\":200}}";
-            String answer = signed == null ? bundle.post(search, body).body() : signed.call(search, body).body();
+            String answer = signed == null
+                    ? bundle.post(search, body).body()
+                    : signed.call(search, body).body();
             JSON.readTree(answer).get("data").forEach(rows::add);
         }
         return rows;
@@ -139,9 +158,12 @@ public class MirrorHttpTest {
 
     /** The ids of the events bundle B made: in its outbox here, in its queue where it relays. */
     protected Set<String> mirroredEventIds() throws Exception {
-        JsonNode feed = JSON.readTree(mirror.post("/ota-sync/v1/events?limit=1000", null).body());
+        JsonNode feed = JSON.readTree(
+                mirror.post("/ota-sync/v1/events?limit=1000", null).body());
         Set<String> ids = new HashSet<>();
-        feed.get("data").get("events").forEach(e -> ids.add(e.get("event").get("id").textValue()));
+        feed.get("data")
+                .get("events")
+                .forEach(e -> ids.add(e.get("event").get("id").textValue()));
         return ids;
     }
 
@@ -156,22 +178,33 @@ public class MirrorHttpTest {
     @Test
     @Order(1)
     void theMirrorServesEveryPageTheUpstreamHolds() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> allPages(mirror, null, SEARCH_DEVICES).size() == DEVICES);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> allPages(mirror, null, SEARCH_DEVICES).size() == DEVICES);
         assertEquals(allPages(upstream, reader(), SEARCH_DEVICES), allPages(mirror, null, SEARCH_DEVICES));
-        await().atMost(Duration.ofSeconds(10)).until(() -> allPages(mirror, null, SEARCH_JOBS).size() == 3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> allPages(mirror, null, SEARCH_JOBS).size() == 3);
         assertEquals(allPages(upstream, reader(), SEARCH_JOBS), allPages(mirror, null, SEARCH_JOBS));
         assertTrue(mirroredEventIds().isEmpty(), "idle devices seen for the first time are no transition");
 
         double written = metric("ota_mirror_rows_written_total{kind=\"devices\"");
         double read = metric("ota_mirror_rows_read_total{kind=\"devices\"");
         Thread.sleep(1_500);
-        assertTrue(metric("ota_mirror_rows_read_total{kind=\"devices\"") > read, "later passes read the upstream again");
-        assertEquals(written, metric("ota_mirror_rows_written_total{kind=\"devices\""), "and write nothing that did not change");
+        assertTrue(
+                metric("ota_mirror_rows_read_total{kind=\"devices\"") > read, "later passes read the upstream again");
+        assertEquals(
+                written,
+                metric("ota_mirror_rows_written_total{kind=\"devices\""),
+                "and write nothing that did not change");
     }
 
     private double metric(String prefix) throws Exception {
-        return mirror.post("/observe/metrics", null).body().lines().filter(l -> l.startsWith(prefix))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+        return mirror.post("/observe/metrics", null)
+                .body()
+                .lines()
+                .filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0);
     }
 
     @Test
@@ -198,7 +231,10 @@ public class MirrorHttpTest {
         assertEquals(expected, mirroredEventIds(), "each flip once, and nothing for the devices that did not change");
     }
 
-    /** A bucket of RATE calls that refills at RATE a second: in any second, at most 2 × RATE calls (a full bucket, then its refill). */
+    /**
+     * A bucket of RATE calls that refills at RATE a second: in any second, at most 2 × RATE calls (a full bucket, then
+     * its refill).
+     */
     @Test
     @Order(3)
     void theMirrorKeepsToItsRequestRate() {

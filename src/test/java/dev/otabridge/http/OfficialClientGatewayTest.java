@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.envision.apim.poseidon.config.PConfig;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.envision.apim.poseidon.core.Poseidon;
 import com.envision.apim.poseidon.request.PoseidonRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,8 @@ class OfficialClientGatewayTest {
     private static final String SECRET = "gateway-shared-secret";
 
     @RegisterExtension
-    static final BundleExtension BUNDLE = new BundleExtension(Map.of(
-            "ota.security.mode", "gateway",
-            "ota.security.gateway.secret", SECRET));
+    static final BundleExtension BUNDLE =
+            new BundleExtension(Map.of("ota.security.mode", "gateway", "ota.security.gateway.secret", SECRET));
 
     /** The shape the client fills: public fields, as EnOS's SDK responses have them. */
     public static class Page {
@@ -86,15 +85,24 @@ class OfficialClientGatewayTest {
     }
 
     private static Poseidon client(boolean throughGateway) {
-        Poseidon client = Poseidon.config(PConfig.init().appKey("6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9").appSecret("0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9"))
+        Poseidon client = Poseidon.config(PConfig.init()
+                        .appKey("6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9")
+                        .appSecret("0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9"))
                 .url(BUNDLE.uri("/").toString().replaceAll("/$", ""));
         return throughGateway ? client.header("X-OTA-Gateway-Secret", SECRET) : client;
     }
 
     @Test
     void theOfficialClientSearchesDevicesThroughTheGateway() throws Exception {
-        DeviceAnswer answer = client(true).getResponse(new Search("/connect-service/v2.1/ota-firmwares", "searchDeviceUpgrade",
-                "yourOrgId", "productKey='yourProductKey'", 5), DeviceAnswer.class);
+        DeviceAnswer answer = client(true)
+                .getResponse(
+                        new Search(
+                                "/connect-service/v2.1/ota-firmwares",
+                                "searchDeviceUpgrade",
+                                "yourOrgId",
+                                "productKey='yourProductKey'",
+                                5),
+                        DeviceAnswer.class);
         assertEquals(0, answer.code, answer.msg);
         assertEquals("OK", answer.msg);
         assertNotNull(answer.requestId);
@@ -108,8 +116,15 @@ class OfficialClientGatewayTest {
 
     @Test
     void theOfficialClientSearchesJobsThroughTheGateway() throws Exception {
-        JobAnswer answer = client(true).getResponse(new Search("/connect-service/v2.1/ota-jobs", "search", "yourOrgId",
-                "name like 'name' and firmwareName like 'firmware1'", 10), JobAnswer.class);
+        JobAnswer answer = client(true)
+                .getResponse(
+                        new Search(
+                                "/connect-service/v2.1/ota-jobs",
+                                "search",
+                                "yourOrgId",
+                                "name like 'name' and firmwareName like 'firmware1'",
+                                10),
+                        JobAnswer.class);
         assertEquals(0, answer.code, answer.msg);
         assertEquals(1, answer.data.size());
         assertEquals("yourJobId", answer.data.get(0).get("jobId"));
@@ -118,8 +133,10 @@ class OfficialClientGatewayTest {
 
     @Test
     void withoutTheGatewaysHeaderTheClientIsRefusedInTheEnvelope() throws Exception {
-        DeviceAnswer answer = client(false).getResponse(new Search("/connect-service/v2.1/ota-firmwares", "searchDeviceUpgrade",
-                "yourOrgId", null, 5), DeviceAnswer.class);
+        DeviceAnswer answer = client(false)
+                .getResponse(
+                        new Search("/connect-service/v2.1/ota-firmwares", "searchDeviceUpgrade", "yourOrgId", null, 5),
+                        DeviceAnswer.class);
         assertEquals(99401, answer.code);
         assertTrue(answer.msg.contains("gateway"), answer.msg);
     }
@@ -127,9 +144,15 @@ class OfficialClientGatewayTest {
     @ParameterizedTest
     @ValueSource(strings = {"X-OTA-Gateway-Secret", "x-ota-gateway-secret", "apim-accesstoken"})
     void theGatewaysSecretInTheQueryStringIsRefusedNotTrusted(String name) throws Exception {
-        JsonNode answer = new ObjectMapper().readTree(BUNDLE.post("/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade"
-                + "&orgId=yourOrgId&" + name + "=" + SECRET, "{}").body());
+        JsonNode answer = new ObjectMapper()
+                .readTree(BUNDLE.post(
+                                "/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade" + "&orgId=yourOrgId&"
+                                        + name + "=" + SECRET,
+                                "{}")
+                        .body());
         assertEquals(99400, answer.get("code").intValue());
-        assertEquals("Invalid Argument query:credentials belong in HTTP headers, not in the query string", answer.get("msg").textValue());
+        assertEquals(
+                "Invalid Argument query:credentials belong in HTTP headers, not in the query string",
+                answer.get("msg").textValue());
     }
 }

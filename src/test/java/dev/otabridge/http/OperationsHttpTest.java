@@ -21,6 +21,7 @@ class OperationsHttpTest {
 
     @RegisterExtension
     static final BundleExtension BUNDLE = new BundleExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static HttpResponse<String> get(String path) throws Exception {
@@ -34,9 +35,12 @@ class OperationsHttpTest {
             String ready = get("/observe/health/ready?exposureLevel=full").body();
             assertEquals("UP", JSON.readTree(ready).get("status").textValue(), ready);
         });
-        JsonNode health = JSON.readTree(get("/observe/health/ready?exposureLevel=full").body());
+        JsonNode health =
+                JSON.readTree(get("/observe/health/ready?exposureLevel=full").body());
         List<String> checks = new ArrayList<>();
-        health.get("checks").forEach(c -> checks.add(c.get("name").textValue() + "=" + c.get("status").textValue()));
+        health.get("checks")
+                .forEach(c -> checks.add(
+                        c.get("name").textValue() + "=" + c.get("status").textValue()));
         assertTrue(checks.contains("store=UP"), checks.toString());
         assertEquals(200, get("/observe/health/live").statusCode());
     }
@@ -46,7 +50,8 @@ class OperationsHttpTest {
         BUNDLE.post(SearchApiHttpTest.JOBS + "yourOrgId", "{\"expression\":\"status != 'x'\"}");
         BUNDLE.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}");
         String metrics = get("/observe/metrics").body();
-        assertTrue(metrics.contains("ota_api_requests_seconds_count{code=\"99400\",endpoint=\"http-ota-jobs\"}"), metrics);
+        assertTrue(
+                metrics.contains("ota_api_requests_seconds_count{code=\"99400\",endpoint=\"http-ota-jobs\"}"), metrics);
         assertTrue(metrics.contains("ota_api_requests_seconds_count{code=\"0\",endpoint=\"http-ota-firmwares\"}"));
         assertTrue(metrics.contains("ota_api_requests_seconds_bucket{code=\"0\",endpoint=\"http-ota-firmwares\",le="));
         assertTrue(metrics.contains("ota_expression_errors_total{api=\"searchOtaJob\",kind=\"operator-not-allowed\"}"));
@@ -60,8 +65,10 @@ class OperationsHttpTest {
     void theOpenApiDocumentHoldsToTheContract() throws Exception {
         JsonNode api = JSON.readTree(get("/openapi.json").body());
         assertTrue(api.get("openapi").textValue().startsWith("3."));
-        for (String[] endpoint : new String[][] {{"/connect-service/v2.1/ota-firmwares", "searchDeviceUpgrade", "DeviceFirmware"},
-                {"/connect-service/v2.1/ota-jobs", "search", "JobInfo"}}) {
+        for (String[] endpoint : new String[][] {
+            {"/connect-service/v2.1/ota-firmwares", "searchDeviceUpgrade", "DeviceFirmware"},
+            {"/connect-service/v2.1/ota-jobs", "search", "JobInfo"}
+        }) {
             JsonNode post = api.get("paths").get(endpoint[0]).get("post");
             Set<String> required = new TreeSet<>();
             post.get("parameters").forEach(p -> {
@@ -70,20 +77,44 @@ class OperationsHttpTest {
                     required.add(p.get("name").textValue());
                 }
                 if (p.get("name").textValue().equals("action")) {
-                    assertEquals("[\"" + endpoint[1] + "\"]", p.get("schema").get("enum").toString());
+                    assertEquals(
+                            "[\"" + endpoint[1] + "\"]",
+                            p.get("schema").get("enum").toString());
                 }
             });
             assertEquals(Set.of("action", "orgId"), required);
             JsonNode ok = post.get("responses").get("200");
             assertTrue(ok.get("description").textValue().contains("{code, msg, requestId, data, pagination}"));
-            assertEquals("#/components/schemas/" + endpoint[2],
-                    ok.get("content").get("application/json").get("schema").get("items").get("$ref").textValue());
+            assertEquals(
+                    "#/components/schemas/" + endpoint[2],
+                    ok.get("content")
+                            .get("application/json")
+                            .get("schema")
+                            .get("items")
+                            .get("$ref")
+                            .textValue());
         }
-        assertEquals(Set.of("orgId", "assetId", "productKey", "deviceKey", "firmwareVersion", "isUpgrading"),
+        assertEquals(
+                Set.of("orgId", "assetId", "productKey", "deviceKey", "firmwareVersion", "isUpgrading"),
                 fields(api, "DeviceFirmware"));
-        assertTrue(fields(api, "JobInfo").containsAll(Set.of("orgId", "productKey", "jobId", "name", "firmwareId", "firmwareVersion",
-                "firmwareName", "type", "enableUpgradeRequest", "upgradePolicy", "upgradeScope", "upgradeTimeout", "status",
-                "createTime")), fields(api, "JobInfo").toString());
+        assertTrue(
+                fields(api, "JobInfo")
+                        .containsAll(Set.of(
+                                "orgId",
+                                "productKey",
+                                "jobId",
+                                "name",
+                                "firmwareId",
+                                "firmwareVersion",
+                                "firmwareName",
+                                "type",
+                                "enableUpgradeRequest",
+                                "upgradePolicy",
+                                "upgradeScope",
+                                "upgradeTimeout",
+                                "status",
+                                "createTime")),
+                fields(api, "JobInfo").toString());
         for (String path : List.of("/ota-store/v1/records", "/ota-sync/v1/events", "/ota-sync/v1/outbox")) {
             assertTrue(api.get("paths").has(path), path);
         }
@@ -91,7 +122,12 @@ class OperationsHttpTest {
 
     private static Set<String> fields(JsonNode api, String schema) {
         Set<String> names = new TreeSet<>();
-        api.get("components").get("schemas").get(schema).get("properties").fieldNames().forEachRemaining(names::add);
+        api.get("components")
+                .get("schemas")
+                .get(schema)
+                .get("properties")
+                .fieldNames()
+                .forEachRemaining(names::add);
         return names;
     }
 }

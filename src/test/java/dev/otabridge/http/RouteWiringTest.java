@@ -29,11 +29,15 @@ class RouteWiringTest {
 
     @TempDir
     Path data;
+
     @TempDir
     Path routes;
 
     private static Path packagedRoutes() throws URISyntaxException {
-        return Path.of(RouteWiringTest.class.getResource("/routes/enos-envelope.yaml").toURI()).getParent();
+        return Path.of(RouteWiringTest.class
+                        .getResource("/routes/enos-envelope.yaml")
+                        .toURI())
+                .getParent();
     }
 
     /** The ids of the routes a YAML file defines: plain routes, templated routes and the REST DSL's verbs. */
@@ -68,21 +72,31 @@ class RouteWiringTest {
         assertTrue(defined.size() > 30, "the route files define " + defined);
         try (RunningBundle bundle = RunningBundle.start(data, Map.of())) {
             // besides those of the files, the REST DSL's own route serving /openapi.json
-            Set<String> made = bundle.context().getRoutes().stream().filter(route -> !route.getEndpoint().getEndpointUri().startsWith("rest-api:"))
-                    .map(Route::getRouteId).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> made = bundle.context().getRoutes().stream()
+                    .filter(route -> !route.getEndpoint().getEndpointUri().startsWith("rest-api:"))
+                    .map(Route::getRouteId)
+                    .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(defined, made);
         }
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-        "search-api.yaml     | value: Firmware/Read OTA | value: Firmware/Reads OTA | unknown permission 'Firmware/Reads OTA'",
-        "event-feed.yaml     | ref: feedRequests        | ref: feedRequest         | No bean could be found in the registry for: feedRequest",
-        "store-load.yaml     | method: upsert           | method: upsertAll        | Method with name: upsertAll not found",
-        "upstream-mirror.yaml| method: needsToken       | method: needToken        | Method with name: needToken not found",
-        "sync-detector.yaml  | method: reportStalls     | method: reportStall      | Method with name: reportStall not found",
-    })
-    void aRouteNamingWhatDoesNotExistStopsTheStart(String file, String written, String mistyped, String message) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "search-api.yaml     | value: Firmware/Read OTA | value: Firmware/Reads OTA | unknown permission "
+                        + "'Firmware/Reads OTA'",
+                "event-feed.yaml     | ref: feedRequests        | ref: feedRequest         | No bean could be found "
+                        + "in the registry for: feedRequest",
+                "store-load.yaml     | method: upsert           | method: upsertAll        | Method with name: "
+                        + "upsertAll not found",
+                "upstream-mirror.yaml| method: needsToken       | method: needToken        | Method with name: "
+                        + "needToken not found",
+                "sync-detector.yaml  | method: reportStalls     | method: reportStall      | Method with name: "
+                        + "reportStall not found",
+            })
+    void aRouteNamingWhatDoesNotExistStopsTheStart(String file, String written, String mistyped, String message)
+            throws Exception {
         try (Stream<Path> files = Files.list(packagedRoutes())) {
             for (Path source : files.toList()) {
                 Files.copy(source, routes.resolve(source.getFileName()));
@@ -91,8 +105,9 @@ class RouteWiringTest {
         String text = Files.readString(routes.resolve(file));
         assertTrue(text.contains(written), file + " no longer holds " + written);
         Files.writeString(routes.resolve(file), text.replace(written, mistyped));
-        Exception refused = assertThrows(Exception.class, () -> RunningBundle.start(data,
-                Map.of("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml")).close());
+        Exception refused = assertThrows(Exception.class, () -> RunningBundle.start(
+                        data, Map.of("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml"))
+                .close());
         StringBuilder messages = new StringBuilder();
         for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
             messages.append(cause.getMessage()).append('\n');

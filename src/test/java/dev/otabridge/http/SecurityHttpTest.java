@@ -39,11 +39,14 @@ class SecurityHttpTest {
             file.toFile().deleteOnExit();
             Files.writeString(file, """
                     {"accounts": [
-                      {"accessKey": "reader", "secret": "s-reader", "orgIds": ["yourOrgId"], "permissions": ["Firmware/Read"]},
-                      {"accessKey": "ota-reader", "secret": "s-ota", "orgIds": ["yourOrgId", "o15475466766371"], "permissions": ["Firmware/Read OTA"]},
+                      {"accessKey": "reader", "secret": "s-reader", "orgIds": ["yourOrgId"],
+                          "permissions": ["Firmware/Read"]},
+                      {"accessKey": "ota-reader", "secret": "s-ota", "orgIds": ["yourOrgId", "o15475466766371"],
+                          "permissions": ["Firmware/Read OTA"]},
                       {"accessKey": "admin", "secret": "s-admin", "orgIds": [], "permissions": ["OtaBridge/Admin"]},
                       {"accessKey": "nobody", "secret": "s-nobody", "orgIds": ["yourOrgId"], "permissions": []},
-                      {"accessKey": "busy", "secret": "s-busy", "orgIds": ["yourOrgId"], "permissions": ["Firmware/Read"]}
+                      {"accessKey": "busy", "secret": "s-busy", "orgIds": ["yourOrgId"],
+                          "permissions": ["Firmware/Read"]}
                     ]}""");
             return file;
         } catch (IOException e) {
@@ -68,33 +71,38 @@ class SecurityHttpTest {
     private static String body(String action) {
         return switch (action) {
             case "devices", "jobs" -> "{\"pagination\":{\"pageSize\":1}}";
-            case "load" -> "{\"devices\":[{\"orgId\":\"adminOrg\",\"assetId\":\"a1\",\"productKey\":\"p\",\"deviceKey\":\"d\",\"isUpgrading\":false}]}";
+            case "load" ->
+                "{\"devices\":[{\"orgId\":\"adminOrg\",\"assetId\":\"a1\",\"productKey\":\"p\",\"deviceKey\":\"d\""
+                        + ",\"isUpgrading\":false}]}";
             default -> null;
         };
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
-    @CsvSource(delimiter = '|', value = {
-        "reader     | devices | yourOrgId       | 0     | ",
-        "reader     | devices | o15475466766371 | 99403 | Denied resource: orgId o15475466766371",
-        "reader     | jobs    | yourOrgId       | 99403 | Denied resource: Firmware/Read OTA",
-        "reader     | load    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
-        "reader     | feed    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
-        "ota-reader | devices | yourOrgId       | 99403 | Denied resource: Firmware/Read",
-        "ota-reader | jobs    | yourOrgId       | 0     | ",
-        "ota-reader | jobs    | o15475466766371 | 0     | ",
-        "ota-reader | jobs    | someoneElse     | 99403 | Denied resource: orgId someoneElse",
-        "ota-reader | load    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
-        "admin      | devices | yourOrgId       | 99403 | Denied resource: Firmware/Read",
-        "admin      | jobs    | o15475466766371 | 99403 | Denied resource: Firmware/Read OTA",
-        "admin      | load    | yourOrgId       | 0     | ",
-        "admin      | feed    | yourOrgId       | 0     | ",
-        "nobody     | devices | yourOrgId       | 99403 | Denied resource: Firmware/Read",
-        "nobody     | jobs    | yourOrgId       | 99403 | Denied resource: Firmware/Read OTA",
-        "nobody     | load    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
-        "nobody     | feed    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
-    })
-    void accountsOrganizationsAndActions(String account, String action, String org, int code, String message) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "reader     | devices | yourOrgId       | 0     | ",
+                "reader     | devices | o15475466766371 | 99403 | Denied resource: orgId o15475466766371",
+                "reader     | jobs    | yourOrgId       | 99403 | Denied resource: Firmware/Read OTA",
+                "reader     | load    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
+                "reader     | feed    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
+                "ota-reader | devices | yourOrgId       | 99403 | Denied resource: Firmware/Read",
+                "ota-reader | jobs    | yourOrgId       | 0     | ",
+                "ota-reader | jobs    | o15475466766371 | 0     | ",
+                "ota-reader | jobs    | someoneElse     | 99403 | Denied resource: orgId someoneElse",
+                "ota-reader | load    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
+                "admin      | devices | yourOrgId       | 99403 | Denied resource: Firmware/Read",
+                "admin      | jobs    | o15475466766371 | 99403 | Denied resource: Firmware/Read OTA",
+                "admin      | load    | yourOrgId       | 0     | ",
+                "admin      | feed    | yourOrgId       | 0     | ",
+                "nobody     | devices | yourOrgId       | 99403 | Denied resource: Firmware/Read",
+                "nobody     | jobs    | yourOrgId       | 99403 | Denied resource: Firmware/Read OTA",
+                "nobody     | load    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
+                "nobody     | feed    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
+            })
+    void accountsOrganizationsAndActions(String account, String action, String org, int code, String message)
+            throws Exception {
         SignedClient client = new SignedClient(BUNDLE, account, secretOf(account));
         JsonNode answer = envelope(client.call(request(action, org), body(action)));
         assertEquals(code, answer.get("code").intValue(), answer.toString());
@@ -108,14 +116,27 @@ class SecurityHttpTest {
     }
 
     private static String secretOf(String account) {
-        return Map.of("reader", "s-reader", "ota-reader", "s-ota", "admin", "s-admin", "nobody", "s-nobody", "busy", "s-busy").get(account);
+        return Map.of(
+                        "reader",
+                        "s-reader",
+                        "ota-reader",
+                        "s-ota",
+                        "admin",
+                        "s-admin",
+                        "nobody",
+                        "s-nobody",
+                        "busy",
+                        "s-busy")
+                .get(account);
     }
 
     @Test
     void anUnsignedCallIsRefused() throws Exception {
         JsonNode answer = envelope(BUNDLE.post(SearchApiHttpTest.DEVICES + ORG_A, "{}"));
         assertEquals(99401, answer.get("code").intValue());
-        assertEquals("Unauthorized: apim-accesstoken, apim-timestamp and apim-signature headers are required", answer.get("msg").textValue());
+        assertEquals(
+                "Unauthorized: apim-accesstoken, apim-timestamp and apim-signature headers are required",
+                answer.get("msg").textValue());
     }
 
     @Test
@@ -124,7 +145,11 @@ class SecurityHttpTest {
         String path = SearchApiHttpTest.DEVICES + ORG_A;
         String body = "{\"expression\":\"isUpgrading = true\"}";
         String now = String.valueOf(System.currentTimeMillis());
-        assertEquals(0, envelope(client.call(path, body, client.token, now, path, body, now)).get("code").intValue());
+        assertEquals(
+                0,
+                envelope(client.call(path, body, client.token, now, path, body, now))
+                        .get("code")
+                        .intValue());
         List<HttpResponse<String>> forged = List.of(
                 client.call(path, "{\"expression\":\"isUpgrading = false\"}", client.token, now, path, body, now),
                 client.call(SearchApiHttpTest.DEVICES + ORG_B, body, client.token, now, path, body, now),
@@ -133,7 +158,9 @@ class SecurityHttpTest {
         for (HttpResponse<String> response : forged) {
             JsonNode answer = envelope(response);
             assertEquals(99401, answer.get("code").intValue(), answer.toString());
-            assertEquals("Unauthorized: apim-signature does not match the request", answer.get("msg").textValue());
+            assertEquals(
+                    "Unauthorized: apim-signature does not match the request",
+                    answer.get("msg").textValue());
         }
         JsonNode otherToken = envelope(client.call(path, body, "f".repeat(64), now, path, body, now));
         assertEquals("Unauthorized: unknown accessToken", otherToken.get("msg").textValue());
@@ -145,7 +172,9 @@ class SecurityHttpTest {
         String path = SearchApiHttpTest.DEVICES + ORG_A + "&apim-accesstoken=" + client.token;
         JsonNode answer = envelope(client.call(path, "{}"));
         assertEquals(99400, answer.get("code").intValue());
-        assertEquals("Invalid Argument query:credentials belong in HTTP headers, not in the query string", answer.get("msg").textValue());
+        assertEquals(
+                "Invalid Argument query:credentials belong in HTTP headers, not in the query string",
+                answer.get("msg").textValue());
     }
 
     @Test
@@ -154,24 +183,34 @@ class SecurityHttpTest {
         String path = SearchApiHttpTest.DEVICES + ORG_A;
         String old = String.valueOf(System.currentTimeMillis() - 600_000);
         JsonNode answer = envelope(client.call(path, "{}", client.token, old, path, "{}", old));
-        assertEquals("Unauthorized: apim-timestamp is outside the allowed clock skew", answer.get("msg").textValue());
+        assertEquals(
+                "Unauthorized: apim-timestamp is outside the allowed clock skew",
+                answer.get("msg").textValue());
     }
 
     @Test
     void aTokenIsRefreshedBeforeItExpiresButNotAfter() throws Exception {
         SignedClient client = new SignedClient(BUNDLE, "reader", "s-reader");
         String path = SearchApiHttpTest.DEVICES + ORG_A;
-        JsonNode refreshed = JSON.readTree(BUNDLE.post("/apim-token-service/v2.0/token/refresh",
-                client.tokenBody(",\"accessToken\":\"" + client.token + "\"")).body());
+        JsonNode refreshed = JSON.readTree(BUNDLE.post(
+                        "/apim-token-service/v2.0/token/refresh",
+                        client.tokenBody(",\"accessToken\":\"" + client.token + "\""))
+                .body());
         assertEquals(0, refreshed.get("status").intValue(), refreshed.toString());
         client.token = refreshed.get("data").get("accessToken").textValue();
         assertEquals(0, envelope(client.call(path, "{}")).get("code").intValue());
-        await().atMost(Duration.ofSeconds(10)).until(() -> envelope(client.call(path, "{}")).get("msg").textValue(),
-                "Unauthorized: accessToken expired: refresh it or get a new one"::equals);
-        JsonNode late = JSON.readTree(BUNDLE.post("/apim-token-service/v2.0/token/refresh",
-                client.tokenBody(",\"accessToken\":\"" + client.token + "\"")).body());
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> envelope(client.call(path, "{}")).get("msg").textValue(),
+                        "Unauthorized: accessToken expired: refresh it or get a new one"::equals);
+        JsonNode late = JSON.readTree(BUNDLE.post(
+                        "/apim-token-service/v2.0/token/refresh",
+                        client.tokenBody(",\"accessToken\":\"" + client.token + "\""))
+                .body());
         assertEquals(1203, late.get("status").intValue(), late.toString());
-        assertEquals("Unauthorized: accessToken expired: refresh it or get a new one", envelope(client.call(path, "{}")).get("msg").textValue());
+        assertEquals(
+                "Unauthorized: accessToken expired: refresh it or get a new one",
+                envelope(client.call(path, "{}")).get("msg").textValue());
     }
 
     @Test
@@ -180,7 +219,9 @@ class SecurityHttpTest {
         int refused = 0;
         int answered = 0;
         for (int i = 0; i < 80; i++) {
-            int code = envelope(client.call(SearchApiHttpTest.DEVICES + ORG_A, "{}")).get("code").intValue();
+            int code = envelope(client.call(SearchApiHttpTest.DEVICES + ORG_A, "{}"))
+                    .get("code")
+                    .intValue();
             refused += code == 99429 ? 1 : 0;
             answered += code == 0 ? 1 : 0;
         }
@@ -191,11 +232,17 @@ class SecurityHttpTest {
 
     @Test
     void tokenRequestsWithMistakesGetTheTokenServiceCodes() throws Exception {
-        JsonNode unknown = JSON.readTree(BUNDLE.post("/apim-token-service/v2.0/token/get",
-                "{\"appKey\":\"ghost\",\"timestamp\":\"" + System.currentTimeMillis() + "\",\"encryption\":\"x\"}").body());
+        JsonNode unknown = JSON.readTree(BUNDLE.post(
+                        "/apim-token-service/v2.0/token/get",
+                        "{\"appKey\":\"ghost\",\"timestamp\":\"" + System.currentTimeMillis()
+                                + "\",\"encryption\":\"x\"}")
+                .body());
         assertEquals(1002, unknown.get("status").intValue());
-        JsonNode wrong = JSON.readTree(BUNDLE.post("/apim-token-service/v2.0/token/get",
-                "{\"appKey\":\"reader\",\"timestamp\":\"" + System.currentTimeMillis() + "\",\"encryption\":\"x\"}").body());
+        JsonNode wrong = JSON.readTree(BUNDLE.post(
+                        "/apim-token-service/v2.0/token/get",
+                        "{\"appKey\":\"reader\",\"timestamp\":\"" + System.currentTimeMillis()
+                                + "\",\"encryption\":\"x\"}")
+                .body());
         assertEquals(1003, wrong.get("status").intValue());
         assertFalse(wrong.toString().contains("s-reader"));
     }

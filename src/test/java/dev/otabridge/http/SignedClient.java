@@ -20,8 +20,11 @@ public final class SignedClient {
         this.bundle = bundle;
         this.appKey = appKey;
         this.secret = secret;
-        this.token = JSON.readTree(bundle.post("/apim-token-service/v2.0/token/get", tokenBody("")).body())
-                .get("data").get("accessToken").textValue();
+        this.token = JSON.readTree(bundle.post("/apim-token-service/v2.0/token/get", tokenBody(""))
+                        .body())
+                .get("data")
+                .get("accessToken")
+                .textValue();
     }
 
     private SignedClient(BundleEndpoint bundle, String appKey, String secret, String token) {
@@ -49,15 +52,30 @@ public final class SignedClient {
     }
 
     /** Signs {@code signedPath}, {@code signedBody} and {@code signedTimestamp}, but sends the others. */
-    public HttpResponse<String> call(String pathAndQuery, String body, String sentToken, String timestamp,
-                                     String signedPath, String signedBody, String signedTimestamp) throws Exception {
+    public HttpResponse<String> call(
+            String pathAndQuery,
+            String body,
+            String sentToken,
+            String timestamp,
+            String signedPath,
+            String signedBody,
+            String signedTimestamp)
+            throws Exception {
         int q = signedPath.indexOf('?');
-        String signature = Signatures.request(token, QueryString.parse(q < 0 ? "" : signedPath.substring(q + 1)).all(),
-                signedBody, signedTimestamp, secret);
+        String signature = Signatures.request(
+                token,
+                QueryString.parse(q < 0 ? "" : signedPath.substring(q + 1)).all(),
+                signedBody,
+                signedTimestamp,
+                secret);
         HttpRequest.Builder request = HttpRequest.newBuilder(bundle.uri(pathAndQuery))
-                .header("apim-accesstoken", sentToken).header("apim-timestamp", timestamp).header("apim-signature", signature);
-        request = body == null ? request.GET()
-                : request.header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("apim-accesstoken", sentToken)
+                .header("apim-timestamp", timestamp)
+                .header("apim-signature", signature);
+        request = body == null
+                ? request.GET()
+                : request.header("Content-Type", "application/json; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
         return bundle.send(request);
     }
 }

@@ -22,7 +22,8 @@ class StartRefusalsTest {
     Path data;
 
     private String refusal(Map<String, String> settings) {
-        Exception refused = assertThrows(Exception.class, () -> RunningBundle.start(data, settings).close());
+        Exception refused = assertThrows(
+                Exception.class, () -> RunningBundle.start(data, settings).close());
         StringBuilder messages = new StringBuilder();
         for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
             messages.append(cause.getMessage()).append('\n');
@@ -44,10 +45,13 @@ class StartRefusalsTest {
 
     @Test
     void anAccountsFileWithAMistypedKeyIsRefused() throws Exception {
-        Path accounts = Files.writeString(data.resolve("accounts.json"),
+        Path accounts = Files.writeString(
+                data.resolve("accounts.json"),
                 "{\"acounts\": [{\"accessKey\": \"a\", \"secret\": \"s\", \"permissions\": [\"OtaBridge/Admin\"]}]}");
         String message = refusal(Map.of("ota.security.accounts-file", accounts.toString()));
-        assertTrue(message.contains("ota.security.accounts-file " + accounts + ": unknown key 'acounts' at the top level"), message);
+        assertTrue(
+                message.contains("ota.security.accounts-file " + accounts + ": unknown key 'acounts' at the top level"),
+                message);
     }
 
     @Test
@@ -61,7 +65,8 @@ class StartRefusalsTest {
     void aTakenPortStopsTheStartNamingItsSetting(String setting) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String message = refusal(Map.of(setting, String.valueOf(taken.getLocalPort())));
-            assertTrue(message.contains(setting + " " + taken.getLocalPort() + " on 127.0.0.1 cannot be bound"), message);
+            assertTrue(
+                    message.contains(setting + " " + taken.getLocalPort() + " on 127.0.0.1 cannot be bound"), message);
         }
     }
 
@@ -74,10 +79,18 @@ class StartRefusalsTest {
     @Test
     void modeNoneChosenByNameOpensEveryInterfaceButSaysSoLoudly() throws Exception {
         try (LogCapture log = new LogCapture();
-             RunningBundle bundle = RunningBundle.start(data, Map.of("ota.security.mode", "none", "ota.http.host", "0.0.0.0"))) {
-            assertEquals(200, bundle.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}").statusCode());
-            assertTrue(log.lines().stream().anyMatch(line -> line.level() == Level.WARN
-                    && line.text().startsWith("SECURITY: NONE on a non-loopback address ({ota.http.host=0.0.0.0")), log.lines().toString());
+                RunningBundle bundle =
+                        RunningBundle.start(data, Map.of("ota.security.mode", "none", "ota.http.host", "0.0.0.0"))) {
+            assertEquals(
+                    200,
+                    bundle.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}").statusCode());
+            assertTrue(
+                    log.lines().stream()
+                            .anyMatch(line -> line.level() == Level.WARN
+                                    && line.text()
+                                            .startsWith("SECURITY: NONE on a non-loopback address "
+                                                    + "({ota.http.host=0.0.0.0")),
+                    log.lines().toString());
         }
     }
 }

@@ -33,11 +33,17 @@ class StartingHttpTest {
         Set<Integer> statuses = new TreeSet<>();
         AtomicBoolean started = new AtomicBoolean();
         Thread asker = new Thread(() -> {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofMillis(200))
+                    .build();
             while (!started.get()) {
                 try {
-                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(search).timeout(Duration.ofSeconds(5))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse<String> answer = http.send(
+                            HttpRequest.newBuilder(search)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     synchronized (statuses) {
                         statuses.add(answer.statusCode());
@@ -50,8 +56,11 @@ class StartingHttpTest {
             }
         });
         asker.start();
-        try (ChildBundle bundle = ChildBundle.start(data.resolve("store"), data.resolve("bundle.log"), Map.of("OTA_HTTP_PORT", String.valueOf(port)))) {
-            assertEquals(200, bundle.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}").statusCode());
+        try (ChildBundle bundle = ChildBundle.start(
+                data.resolve("store"), data.resolve("bundle.log"), Map.of("OTA_HTTP_PORT", String.valueOf(port)))) {
+            assertEquals(
+                    200,
+                    bundle.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}").statusCode());
         } finally {
             started.set(true);
             asker.join();

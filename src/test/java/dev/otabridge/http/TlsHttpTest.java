@@ -29,13 +29,35 @@ class TlsHttpTest {
 
     private Path keyStore() throws Exception {
         Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "ota-bridge", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "ota-bridge",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=ip:127.0.0.1,dns:localhost",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        PASSWORD,
+                        "-keypass",
+                        PASSWORD)
+                .redirectErrorStream(true)
+                .start();
         if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-            throw new IOException("keytool failed: " + new String(keytool.getInputStream().readAllBytes()));
+            throw new IOException(
+                    "keytool failed: " + new String(keytool.getInputStream().readAllBytes()));
         }
         return store;
     }
@@ -55,17 +77,25 @@ class TlsHttpTest {
     @Test
     void theBundleAnswersOverHttpsOnly() throws Exception {
         Path store = keyStore();
-        try (RunningBundle bundle = RunningBundle.start(dir.resolve("data"), Map.of(
-                "camel.ssl.enabled", "true",
-                "camel.ssl.key-store", "file:" + store,
-                "camel.ssl.key-store-type", "PKCS12",
-                "camel.ssl.keystore-password", PASSWORD,
-                "camel.server.use-global-ssl-context-parameters", "true",
-                "camel.management.use-global-ssl-context-parameters", "true"))) {
-            URI https = URI.create(bundle.uri(SearchApiHttpTest.DEVICES + "yourOrgId").toString().replace("http://", "https://"));
-            HttpResponse<String> answer = trusting(store).send(HttpRequest.newBuilder(https)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (RunningBundle bundle = RunningBundle.start(
+                dir.resolve("data"),
+                Map.of(
+                        "camel.ssl.enabled", "true",
+                        "camel.ssl.key-store", "file:" + store,
+                        "camel.ssl.key-store-type", "PKCS12",
+                        "camel.ssl.keystore-password", PASSWORD,
+                        "camel.server.use-global-ssl-context-parameters", "true",
+                        "camel.management.use-global-ssl-context-parameters", "true"))) {
+            URI https = URI.create(bundle.uri(SearchApiHttpTest.DEVICES + "yourOrgId")
+                    .toString()
+                    .replace("http://", "https://"));
+            HttpResponse<String> answer = trusting(store)
+                    .send(
+                            HttpRequest.newBuilder(https)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode());
             assertEquals(0, JSON.readTree(answer.body()).get("code").intValue());
             assertThrows(IOException.class, () -> bundle.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}"));

@@ -30,18 +30,22 @@ class GreedyRelayTest extends SyncRoutesTestSupport {
 
     @Test
     void aFullBatchIsFollowedAtOnceByTheNext() throws Exception {
-        AdviceWith.adviceWith(context, "relay-outbox", a -> a.weaveById("take-due-events").after().to("mock:taken"));
+        AdviceWith.adviceWith(context, "relay-outbox", a -> a.weaveById("take-due-events")
+                .after()
+                .to("mock:taken"));
         context.getRouteController().stopRoute("relay-outbox");
         context.start();
         for (int i = 0; i < 250; i++) {
             write("d" + i, true);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox", Long.class) == 250);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox", Long.class) == 250);
         context.getRouteController().startRoute("relay-outbox");
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered() == 250);
         // 100, 100 and 50 one after the other: without greedy passes the hour's delay would hold the rest
         List<Integer> sizes = getMockEndpoint("mock:taken").getReceivedExchanges().stream()
-                .map(e -> e.getMessage().getBody(List.class).size()).toList();
+                .map(e -> e.getMessage().getBody(List.class).size())
+                .toList();
         assertEquals(List.of(100, 100, 50), sizes.subList(0, 3));
     }
 }

@@ -46,6 +46,7 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     /** How many of the next device-page calls fail, and how. */
     private final AtomicInteger failuresLeft = new AtomicInteger();
+
     private volatile String failure = "";
 
     @Override
@@ -70,14 +71,26 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
     protected void bindToRegistry(Registry registry) {
         StoreSetup.migrate(database);
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
-        registry.bind("upstreamMirror", new UpstreamMirror("m1", true, 200, database, new OtaStore(new DataSourceTransactionManager(database), JSON),
-                new RecordsReader(JSON), JSON, metrics, new Lease(database, "mirror", Duration.ofSeconds(60), Clock.systemUTC())));
+        registry.bind(
+                "upstreamMirror",
+                new UpstreamMirror(
+                        "m1",
+                        true,
+                        200,
+                        database,
+                        new OtaStore(new DataSourceTransactionManager(database), JSON),
+                        new RecordsReader(JSON),
+                        JSON,
+                        metrics,
+                        new Lease(database, "mirror", Duration.ofSeconds(60), Clock.systemUTC())));
         registry.bind("upstreamSession", new UpstreamSession("key", "secret", Clock.systemUTC(), JSON));
     }
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        AdviceWith.adviceWith(context, "send-upstream", a -> a.weaveById("http-upstream").replace().to("mock:upstream"));
+        AdviceWith.adviceWith(context, "send-upstream", a -> a.weaveById("http-upstream")
+                .replace()
+                .to("mock:upstream"));
         MockEndpoint upstream = getMockEndpoint("mock:upstream");
         upstream.whenAnyExchangeReceived(this::answer);
         context.start();
@@ -93,8 +106,9 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
         calls.add(exchange.copy());
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         if (path.equals(TOKEN_PATH)) {
-            exchange.getMessage().setBody("{\"status\":0,\"msg\":\"SUCCESS\",\"data\":{\"accessToken\":\"t" + tokensIssued.incrementAndGet()
-                    + "\",\"expire\":7200}}");
+            exchange.getMessage()
+                    .setBody("{\"status\":0,\"msg\":\"SUCCESS\",\"data\":{\"accessToken\":\"t"
+                            + tokensIssued.incrementAndGet() + "\",\"expire\":7200}}");
             return;
         }
         if (path.contains("ota-firmwares") && failuresLeft.getAndDecrement() > 0) {
@@ -104,19 +118,25 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
             exchange.getMessage().setBody("{\"code\":" + failure + ",\"msg\":\"no\",\"data\":null}");
             return;
         }
-        JsonNode pagination = JSON.readTree(exchange.getMessage().getBody(String.class)).get("pagination");
+        JsonNode pagination =
+                JSON.readTree(exchange.getMessage().getBody(String.class)).get("pagination");
         int pageNo = pagination.get("pageNo").intValue();
         int pageSize = pagination.get("pageSize").intValue();
         StringBuilder data = new StringBuilder();
         if (path.contains("ota-firmwares")) {
             for (int d = (pageNo - 1) * pageSize; d < Math.min(pageNo * pageSize, UPSTREAM_DEVICES); d++) {
-                data.append(data.length() == 0 ? "" : ",").append("{\"orgId\":\"elsewhere\",\"assetId\":\"a").append(d)
-                        .append("\",\"productKey\":\"p\",\"deviceKey\":\"k\",\"firmwareVersion\":\"1\",\"isUpgrading\":false}");
+                data.append(data.length() == 0 ? "" : ",")
+                        .append("{\"orgId\":\"elsewhere\",\"assetId\":\"a")
+                        .append(d)
+                        .append("\",\"productKey\":\"p\",\"deviceKey\":\"k\",\"firmwareVersion\":\"1\",\"isUpgradin"
+                                + "g\":false}");
             }
         }
         int total = path.contains("ota-firmwares") ? UPSTREAM_DEVICES : 0;
-        exchange.getMessage().setBody("{\"code\":0,\"msg\":\"OK\",\"requestId\":\"r\",\"data\":[" + data
-                + "],\"pagination\":{\"pageNo\":" + pageNo + ",\"pageSize\":" + pageSize + ",\"totalSize\":" + total + "}}");
+        exchange.getMessage()
+                .setBody("{\"code\":0,\"msg\":\"OK\",\"requestId\":\"r\",\"data\":[" + data
+                        + "],\"pagination\":{\"pageNo\":" + pageNo + ",\"pageSize\":" + pageSize + ",\"totalSize\":"
+                        + total + "}}");
     }
 
     private void mirror(MirrorTask.Kind kind) {
@@ -124,26 +144,40 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
     }
 
     private long storedDevices() {
-        return new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM device_firmware WHERE org_id = 'm1'", Long.class);
+        return new JdbcTemplate(database)
+                .queryForObject("SELECT COUNT(*) FROM device_firmware WHERE org_id = 'm1'", Long.class);
     }
 
     private List<String> paths() {
-        return calls.stream().map(c -> c.getMessage().getHeader(Exchange.HTTP_PATH, String.class)).toList();
+        return calls.stream()
+                .map(c -> c.getMessage().getHeader(Exchange.HTTP_PATH, String.class))
+                .toList();
     }
 
     @Test
     void aTaskReadsEveryPageSignedWithOneTokenIntoItsOrganization() throws Exception {
         mirror(MirrorTask.Kind.DEVICES);
-        assertEquals(List.of(TOKEN_PATH, "/connect-service/v2.1/ota-firmwares", "/connect-service/v2.1/ota-firmwares"), paths());
+        assertEquals(
+                List.of(TOKEN_PATH, "/connect-service/v2.1/ota-firmwares", "/connect-service/v2.1/ota-firmwares"),
+                paths());
         for (Exchange page : calls.subList(1, 3)) {
             String query = page.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
             assertEquals("action=searchDeviceUpgrade&orgId=m1", query);
             String timestamp = page.getMessage().getHeader("apim-timestamp", String.class);
             assertEquals("t1", page.getMessage().getHeader("apim-accesstoken"));
-            assertEquals(Signatures.request("t1", QueryString.parse(query).all(), page.getMessage().getBody(String.class), timestamp, "secret"),
+            assertEquals(
+                    Signatures.request(
+                            "t1",
+                            QueryString.parse(query).all(),
+                            page.getMessage().getBody(String.class),
+                            timestamp,
+                            "secret"),
                     page.getMessage().getHeader("apim-signature"));
         }
-        assertEquals(UPSTREAM_DEVICES, storedDevices(), "rows claiming another organization are written to the one asked for");
+        assertEquals(
+                UPSTREAM_DEVICES,
+                storedDevices(),
+                "rows claiming another organization are written to the one asked for");
         mirror(MirrorTask.Kind.JOBS);
         assertEquals(1, tokensIssued.get(), "the token is reused while it lives");
     }
@@ -157,7 +191,9 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
         assertEquals(2, tokensIssued.get(), "the refused token was dropped and a new one got");
         Exchange retried = calls.get(3);
         assertEquals("t2", retried.getMessage().getHeader("apim-accesstoken"));
-        assertTrue(retried.getMessage().getHeader("CamelRedeliveryCounter", Integer.class) > 0, "a redelivery, not a new call");
+        assertTrue(
+                retried.getMessage().getHeader("CamelRedeliveryCounter", Integer.class) > 0,
+                "a redelivery, not a new call");
     }
 
     @Test
@@ -165,8 +201,14 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
         failure = "unavailable";
         failuresLeft.set(100);
         mirror(MirrorTask.Kind.DEVICES);
-        assertEquals(List.of(TOKEN_PATH, "/connect-service/v2.1/ota-firmwares", "/connect-service/v2.1/ota-firmwares",
-                "/connect-service/v2.1/ota-firmwares"), paths(), "the first call and two retries");
+        assertEquals(
+                List.of(
+                        TOKEN_PATH,
+                        "/connect-service/v2.1/ota-firmwares",
+                        "/connect-service/v2.1/ota-firmwares",
+                        "/connect-service/v2.1/ota-firmwares"),
+                paths(),
+                "the first call and two retries");
         assertEquals(0, storedDevices());
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class SearchRoutesTest extends YamlRoutesTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BODY = "{\"expression\":\"productKey='p'\",\"pagination\":{\"pageNo\":2,\"pageSize\":5}}";
+    private static final String BODY =
+            "{\"expression\":\"productKey='p'\",\"pagination\":{\"pageNo\":2,\"pageSize\":5}}";
 
     private MockEndpoint deviceSearch;
     private MockEndpoint jobSearch;
@@ -49,13 +50,17 @@ class SearchRoutesTest extends YamlRoutesTestSupport {
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        AdviceWith.adviceWith(context, "device-upgrade-search", a -> a.weaveById("run-device-upgrade-search").replace().to("mock:device-search"));
-        AdviceWith.adviceWith(context, "ota-job-search", a -> a.weaveById("run-ota-job-search").replace().to("mock:job-search"));
+        AdviceWith.adviceWith(context, "device-upgrade-search", a -> a.weaveById("run-device-upgrade-search")
+                .replace()
+                .to("mock:device-search"));
+        AdviceWith.adviceWith(context, "ota-job-search", a -> a.weaveById("run-ota-job-search")
+                .replace()
+                .to("mock:job-search"));
         context.start();
         deviceSearch = getMockEndpoint("mock:device-search");
         jobSearch = getMockEndpoint("mock:job-search");
-        deviceSearch.whenAnyExchangeReceived(e -> e.getMessage().setBody(
-                new SearchPage<>(List.of(new DeviceFirmware("o1", "a", "p", "d", "1.0", true)), 2, 5, 6)));
+        deviceSearch.whenAnyExchangeReceived(e -> e.getMessage()
+                .setBody(new SearchPage<>(List.of(new DeviceFirmware("o1", "a", "p", "d", "1.0", true)), 2, 5, 6)));
         jobSearch.whenAnyExchangeReceived(e -> e.getMessage().setBody(new SearchPage<>(List.of(), 1, 10, 0)));
     }
 
@@ -79,9 +84,13 @@ class SearchRoutesTest extends YamlRoutesTestSupport {
         assertEquals(0, answer.get("code").intValue());
         assertEquals("OK", answer.get("msg").textValue());
         assertEquals(36, answer.get("requestId").textValue().length());
-        assertEquals("{\"orgId\":\"o1\",\"assetId\":\"a\",\"productKey\":\"p\",\"deviceKey\":\"d\",\"firmwareVersion\":\"1.0\",\"isUpgrading\":true}",
+        assertEquals(
+                "{\"orgId\":\"o1\",\"assetId\":\"a\",\"productKey\":\"p\",\"deviceKey\":\"d\",\"firmwareVersion\":\""
+                        + "1.0\",\"isUpgrading\":true}",
                 answer.get("data").get(0).toString());
-        assertEquals("{\"sortedBy\":null,\"pageNo\":2,\"pageSize\":5,\"totalSize\":6}", answer.get("pagination").toString());
+        assertEquals(
+                "{\"sortedBy\":null,\"pageNo\":2,\"pageSize\":5,\"totalSize\":6}",
+                answer.get("pagination").toString());
     }
 
     @Test
@@ -95,9 +104,14 @@ class SearchRoutesTest extends YamlRoutesTestSupport {
 
     @Test
     void theAnswerCarriesNoHeaderButItsContentType() {
-        Exchange exchange = call("search-device-upgrade", "action=searchDeviceUpgrade&orgId=o1", BODY,
+        Exchange exchange = call(
+                "search-device-upgrade",
+                "action=searchDeviceUpgrade&orgId=o1",
+                BODY,
                 Map.of("Authorization", "Bearer secret", "X-Tenant", "o2", "orgId", "o2"));
-        assertEquals(Map.of("Content-Type", "application/json; charset=utf-8"), exchange.getMessage().getHeaders());
+        assertEquals(
+                Map.of("Content-Type", "application/json; charset=utf-8"),
+                exchange.getMessage().getHeaders());
     }
 
     @Test
@@ -115,10 +129,12 @@ class SearchRoutesTest extends YamlRoutesTestSupport {
         JsonNode wrongAction = answer(call("search-ota-jobs", "action=searchDeviceUpgrade&orgId=o1", BODY, Map.of()));
         MockEndpoint.assertIsSatisfied(deviceSearch, jobSearch);
         assertEquals(99400, missingOrg.get("code").intValue());
-        assertEquals("Invalid Argument orgId:orgId is missing", missingOrg.get("msg").textValue());
+        assertEquals(
+                "Invalid Argument orgId:orgId is missing", missingOrg.get("msg").textValue());
         assertTrue(missingOrg.get("data").isNull());
         assertNull(missingOrg.get("pagination"));
-        assertEquals("Invalid Argument action:action 'searchDeviceUpgrade' is not supported on this path; use search",
+        assertEquals(
+                "Invalid Argument action:action 'searchDeviceUpgrade' is not supported on this path; use search",
                 wrongAction.get("msg").textValue());
     }
 

@@ -38,7 +38,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 class StoreLoadRoutesTest extends YamlRoutesTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DEVICE = "{\"orgId\":\"o\",\"assetId\":\"a\",\"productKey\":\"p\",\"deviceKey\":\"d\",\"isUpgrading\":true}";
+    private static final String DEVICE =
+            "{\"orgId\":\"o\",\"assetId\":\"a\",\"productKey\":\"p\",\"deviceKey\":\"d\",\"isUpgrading\":true}";
 
     @TempDir
     static Path inbox;
@@ -69,8 +70,11 @@ class StoreLoadRoutesTest extends YamlRoutesTestSupport {
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        AdviceWith.adviceWith(context, "http-records-load", a -> a.weaveById("store-records-http").replace().to("mock:store"));
-        AdviceWith.adviceWith(context, "load-records-file", a -> a.weaveAddLast().to("mock:inbox-loaded"));
+        AdviceWith.adviceWith(context, "http-records-load", a -> a.weaveById("store-records-http")
+                .replace()
+                .to("mock:store"));
+        AdviceWith.adviceWith(
+                context, "load-records-file", a -> a.weaveAddLast().to("mock:inbox-loaded"));
         context.start();
     }
 
@@ -88,23 +92,37 @@ class StoreLoadRoutesTest extends YamlRoutesTestSupport {
         MockEndpoint store = getMockEndpoint("mock:store");
         store.expectedMessageCount(1);
         store.whenAnyExchangeReceived(e -> e.getMessage().setBody(new Records.Loaded(1, 0, 0)));
-        String answer = template.requestBody("direct:load-records-http", "{\"devices\":[" + DEVICE + "]}", String.class);
+        String answer =
+                template.requestBody("direct:load-records-http", "{\"devices\":[" + DEVICE + "]}", String.class);
         store.assertIsSatisfied();
-        assertEquals("o", store.getReceivedExchanges().get(0).getMessage().getBody(Records.class).devices().get(0).orgId());
+        assertEquals(
+                "o",
+                store.getReceivedExchanges()
+                        .get(0)
+                        .getMessage()
+                        .getBody(Records.class)
+                        .devices()
+                        .get(0)
+                        .orgId());
         JsonNode envelope = JSON.readTree(answer);
         assertEquals(0, envelope.get("code").intValue());
-        assertEquals("{\"devices\":1,\"jobs\":0,\"removedDevices\":0}", envelope.get("data").toString());
+        assertEquals(
+                "{\"devices\":1,\"jobs\":0,\"removedDevices\":0}",
+                envelope.get("data").toString());
     }
 
     @Test
     void aBadHttpDocumentIsRefusedBeforeTheStore() throws Exception {
         MockEndpoint store = getMockEndpoint("mock:store");
         store.expectedMessageCount(0);
-        Exchange answer = template.request("direct:load-records-http", e -> e.getMessage().setBody("{\"devices\":[{\"orgId\":\"o\"}]}"));
+        Exchange answer = template.request(
+                "direct:load-records-http", e -> e.getMessage().setBody("{\"devices\":[{\"orgId\":\"o\"}]}"));
         store.assertIsSatisfied();
         JsonNode envelope = JSON.readTree(answer.getMessage().getBody(String.class));
         assertEquals(99400, envelope.get("code").intValue());
-        assertEquals("Invalid Argument devices[0].assetId:assetId is missing", envelope.get("msg").textValue());
+        assertEquals(
+                "Invalid Argument devices[0].assetId:assetId is missing",
+                envelope.get("msg").textValue());
     }
 
     @Test
@@ -121,9 +139,11 @@ class StoreLoadRoutesTest extends YamlRoutesTestSupport {
     @Test
     void aBadInboxFileChangesNothingAndGoesToErrorWithItsReason() throws Exception {
         String valid = DEVICE.replace("\"a\"", "\"a2\"");
-        Files.writeString(inbox.resolve("bad.json"), "{\"devices\":[" + valid + ",{\"orgId\":\"o\",\"assetId\":\"b\"}]}");
+        Files.writeString(
+                inbox.resolve("bad.json"), "{\"devices\":[" + valid + ",{\"orgId\":\"o\",\"assetId\":\"b\"}]}");
         Path reason = inbox.resolve(".error/bad.json.reason.txt");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve(".error/bad.json")) && Files.exists(reason));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Files.exists(inbox.resolve(".error/bad.json")) && Files.exists(reason));
         assertEquals("Invalid Argument devices[1].productKey:productKey is missing", Files.readString(reason));
         assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM device_firmware WHERE asset_id = 'a2'", Long.class));
         assertTrue(getMockEndpoint("mock:inbox-loaded").getReceivedExchanges().isEmpty());

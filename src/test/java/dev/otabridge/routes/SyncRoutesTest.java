@@ -31,7 +31,9 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
     @Test
     void theDetectorTicksAndAFailedTickDoesNotStopTheNext() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        AdviceWith.adviceWith(context, "detect-transitions", a -> a.weaveById("detect").replace().to("mock:detect"));
+        AdviceWith.adviceWith(context, "detect-transitions", a -> a.weaveById("detect")
+                .replace()
+                .to("mock:detect"));
         context.getRouteController().stopRoute("relay-outbox");
         context.start();
         MockEndpoint detect = getMockEndpoint("mock:detect");
@@ -42,12 +44,15 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
         });
         detect.expectedMinimumMessageCount(3);
         detect.assertIsSatisfied(5_000);
-        assertTrue(context.getRouteController().getRouteStatus("detect-transitions").isStarted());
+        assertTrue(context.getRouteController()
+                .getRouteStatus("detect-transitions")
+                .isStarted());
     }
 
     @Test
     void theSweepRouteFindsAChangeMadeBehindTheBundlesBack() throws Exception {
-        jdbc.update("INSERT INTO device_firmware (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading)"
+        jdbc.update("INSERT INTO device_firmware (org_id, asset_id, product_key, device_key, firmware_version, "
+                + "is_upgrading)"
                 + " VALUES ('o', 'by-sql', 'p', 'd', '1.0', TRUE)");
         context.start();
         MockEndpoint a = getMockEndpoint("mock:target-a");
@@ -70,11 +75,16 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
         MockEndpoint.assertIsSatisfied(10, java.util.concurrent.TimeUnit.SECONDS, a, b);
         await().atMost(Duration.ofSeconds(5)).until(() -> delivered() == 3);
         List<String> xTypes = a.getReceivedExchanges().stream()
-                .filter(e -> e.getMessage().getHeader("OtaSubject", String.class).equals("o/x"))
-                .map(e -> e.getMessage().getHeader("OtaEventType", String.class)).toList();
+                .filter(e ->
+                        e.getMessage().getHeader("OtaSubject", String.class).equals("o/x"))
+                .map(e -> e.getMessage().getHeader("OtaEventType", String.class))
+                .toList();
         assertEquals(List.of("UPGRADE_STARTED", "UPGRADE_FINISHED"), xTypes);
         String body = a.getReceivedExchanges().get(0).getMessage().getBody(String.class);
-        assertTrue(body.startsWith("{\"specversion\":\"1.0\",\"id\":\"" + a.getReceivedExchanges().get(0).getMessage().getHeader("OtaEventId")), body);
+        assertTrue(
+                body.startsWith("{\"specversion\":\"1.0\",\"id\":\""
+                        + a.getReceivedExchanges().get(0).getMessage().getHeader("OtaEventId")),
+                body);
     }
 
     @Test
@@ -91,27 +101,44 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
         write("x", false);
         write("y", true);
         await().atMost(Duration.ofSeconds(15)).until(() -> delivered() == 3);
-        List<String> x = b.getReceivedExchanges().stream().filter(e -> e.getMessage().getHeader("OtaSubject").equals("o/x"))
-                .map(e -> e.getMessage().getHeader("OtaEventType", String.class)).toList();
+        List<String> x = b.getReceivedExchanges().stream()
+                .filter(e -> e.getMessage().getHeader("OtaSubject").equals("o/x"))
+                .map(e -> e.getMessage().getHeader("OtaEventType", String.class))
+                .toList();
         assertEquals(List.of("UPGRADE_STARTED", "UPGRADE_STARTED", "UPGRADE_STARTED", "UPGRADE_FINISHED"), x);
-        assertEquals(1, b.getReceivedExchanges().stream().filter(e -> e.getMessage().getHeader("OtaSubject").equals("o/y")).count());
+        assertEquals(
+                1,
+                b.getReceivedExchanges().stream()
+                        .filter(e -> e.getMessage().getHeader("OtaSubject").equals("o/y"))
+                        .count());
         // target-a took the retried event again: at least once, always under the same id
-        assertEquals(1, getMockEndpoint("mock:target-a").getReceivedExchanges().stream()
-                .filter(e -> e.getMessage().getHeader("OtaEventType").equals("UPGRADE_STARTED") && e.getMessage().getHeader("OtaSubject").equals("o/x"))
-                .map(e -> e.getMessage().getHeader("OtaEventId")).distinct().count());
-        assertEquals(List.of(3, 1), jdbc.queryForList("SELECT attempts FROM sync_outbox WHERE asset_id = 'x' ORDER BY id", Integer.class));
+        assertEquals(
+                1,
+                getMockEndpoint("mock:target-a").getReceivedExchanges().stream()
+                        .filter(e -> e.getMessage().getHeader("OtaEventType").equals("UPGRADE_STARTED")
+                                && e.getMessage().getHeader("OtaSubject").equals("o/x"))
+                        .map(e -> e.getMessage().getHeader("OtaEventId"))
+                        .distinct()
+                        .count());
+        assertEquals(
+                List.of(3, 1),
+                jdbc.queryForList("SELECT attempts FROM sync_outbox WHERE asset_id = 'x' ORDER BY id", Integer.class));
     }
 
     @Test
     void anIdleRelayTakesOneBatchATickAndStopsAtOnce() throws Exception {
-        AdviceWith.adviceWith(context, "relay-outbox", a -> a.weaveById("take-due-events").after().to("mock:taken"));
+        AdviceWith.adviceWith(context, "relay-outbox", a -> a.weaveById("take-due-events")
+                .after()
+                .to("mock:taken"));
         List<Long> takenAt = new CopyOnWriteArrayList<>();
         getMockEndpoint("mock:taken").whenAnyExchangeReceived(e -> takenAt.add(System.nanoTime()));
         context.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> takenAt.size() >= 6);
         // each empty pass waits out the 50 ms delay before the next: five gaps take at least 250 ms
         long fiveGaps = takenAt.get(5) - takenAt.get(0);
-        assertTrue(fiveGaps >= Duration.ofMillis(240).toNanos(), "an idle relay spun: 6 passes in " + fiveGaps / 1_000_000 + " ms");
+        assertTrue(
+                fiveGaps >= Duration.ofMillis(240).toNanos(),
+                "an idle relay spun: 6 passes in " + fiveGaps / 1_000_000 + " ms");
         long stopping = System.nanoTime();
         context.stop();
         assertTrue((System.nanoTime() - stopping) / 1e9 < 5, "an idle relay held up shutdown");
@@ -125,11 +152,14 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
         for (int i = 0; i < 10; i++) {
             write("slow" + i, true);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !a.getReceivedExchanges().isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !a.getReceivedExchanges().isEmpty());
         context.stop();
         int published = a.getReceivedExchanges().size();
         assertTrue(published < 10, "the relay went on after shutdown began: " + published);
         assertEquals(published, delivered(), "every event a target took is marked delivered, no other");
-        assertEquals(10 - published, jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = 'PENDING'", Long.class));
+        assertEquals(
+                10 - published,
+                jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = 'PENDING'", Long.class));
     }
 }

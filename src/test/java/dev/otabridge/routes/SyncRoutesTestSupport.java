@@ -46,9 +46,25 @@ abstract class SyncRoutesTestSupport extends YamlRoutesTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
-        registry.bind("transitionDetector", new TransitionDetector(new DataSourceTransactionManager(database), JSON, Clock.systemUTC(), "urn:test", 100, Duration.ofHours(2), metrics));
-        registry.bind("outbox", new Outbox(new DataSourceTransactionManager(database), JSON, Clock.systemUTC(),
-                new Outbox.RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1)), Duration.ofSeconds(10), metrics));
+        registry.bind(
+                "transitionDetector",
+                new TransitionDetector(
+                        new DataSourceTransactionManager(database),
+                        JSON,
+                        Clock.systemUTC(),
+                        "urn:test",
+                        100,
+                        Duration.ofHours(2),
+                        metrics));
+        registry.bind(
+                "outbox",
+                new Outbox(
+                        new DataSourceTransactionManager(database),
+                        JSON,
+                        Clock.systemUTC(),
+                        new Outbox.RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(1)),
+                        Duration.ofSeconds(10),
+                        metrics));
         registry.bind("eventMessage", new EventMessage());
         registry.bind("contextRunning", new ContextRunning());
         // one relay thread: the route tests assert what each mock received and in which order, and a

@@ -14,13 +14,16 @@ import org.junit.jupiter.api.Test;
 class CompiledExpressionsTest {
 
     private static CompiledExpressions keeping(int capacity) {
-        return new CompiledExpressions(new ExpressionParser(SearchTargets.DEVICE_UPGRADE_FIELDS, ExpressionLimits.DEFAULT), capacity);
+        return new CompiledExpressions(
+                new ExpressionParser(SearchTargets.DEVICE_UPGRADE_FIELDS, ExpressionLimits.DEFAULT), capacity);
     }
 
     @Test
     void aRepeatedExpressionIsCompiledOnce() {
         CompiledExpressions expressions = keeping(10);
-        assertSame(expressions.compile("productKey = 'p'").orElseThrow(), expressions.compile("productKey = 'p'").orElseThrow());
+        assertSame(
+                expressions.compile("productKey = 'p'").orElseThrow(),
+                expressions.compile("productKey = 'p'").orElseThrow());
         assertTrue(expressions.compile(null).isEmpty());
     }
 
@@ -46,6 +49,8 @@ class CompiledExpressionsTest {
     @Test
     void sizeZeroKeepsNothing() {
         CompiledExpressions expressions = keeping(0);
-        assertNotSame(expressions.compile("productKey = 'p'").orElseThrow(), expressions.compile("productKey = 'p'").orElseThrow());
+        assertNotSame(
+                expressions.compile("productKey = 'p'").orElseThrow(),
+                expressions.compile("productKey = 'p'").orElseThrow());
     }
 }

@@ -50,12 +50,31 @@ public class DifferentialSearchTest {
     private static final long SEED = 20261122L;
     private static final int EXPRESSIONS_PER_API = 2_000;
     private static final List<String> ORGS = List.of("orgA", "orgB", "orgC");
-    private static final List<String> KEYS = List.of("pk1", "PK1", "pk2", "p'q", "p\"q", "p%", "p_x", "ünï", "产品", "a\\b");
+    private static final List<String> KEYS =
+            List.of("pk1", "PK1", "pk2", "p'q", "p\"q", "p%", "p_x", "ünï", "产品", "a\\b");
     private static final List<String> VERSIONS = List.of("1.0", "1.1", "2.0", "1.0 ", "v%_", "版本");
-    private static final List<String> WORDS = List.of("Alpha", "beta", "50%_off", "back\\slash", "Ünïcode", "中文名",
-            "firmware1", "x'y", "q\"r", "GAMMA", "名前",
-            // letters whose other case is not one-to-one or not ASCII's: ß/SS, final ς, dotted İ, titlecase ǅ, the ﬁ ligature, Deseret
-            "Straße", "STRASSE", "ΣΊΣΥΦΟΣ", "σίσυφος", "İstanbul", "ǅungla", "ﬁle", "\uD801\uDC00\uD801\uDC28x");
+    private static final List<String> WORDS = List.of(
+            "Alpha",
+            "beta",
+            "50%_off",
+            "back\\slash",
+            "Ünïcode",
+            "中文名",
+            "firmware1",
+            "x'y",
+            "q\"r",
+            "GAMMA",
+            "名前",
+            // letters whose other case is not one-to-one or not ASCII's: ß/SS, final ς, dotted İ, titlecase ǅ, the ﬁ
+            // ligature, Deseret
+            "Straße",
+            "STRASSE",
+            "ΣΊΣΥΦΟΣ",
+            "σίσυφος",
+            "İstanbul",
+            "ǅungla",
+            "ﬁle",
+            "\uD801\uDC00\uD801\uDC28x");
     private static final List<String> LOCALES = List.of("zh_CN", "en_US", "ja_JP", "es_ES");
     private static final List<Integer> PAGE_SIZES = List.of(1, 3, 7, 50, 200);
 
@@ -75,14 +94,33 @@ public class DifferentialSearchTest {
         Random random = new Random(SEED);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 600; i++) {
-            devices.add(new DeviceFirmware(pick(random, ORGS), uniqueId(random, ids), pick(random, KEYS), "dev" + i,
-                    random.nextInt(8) == 0 ? null : pick(random, VERSIONS), random.nextBoolean()));
+            devices.add(new DeviceFirmware(
+                    pick(random, ORGS),
+                    uniqueId(random, ids),
+                    pick(random, KEYS),
+                    "dev" + i,
+                    random.nextInt(8) == 0 ? null : pick(random, VERSIONS),
+                    random.nextBoolean()));
         }
         for (int i = 0; i < 400; i++) {
-            jobs.add(new JobInfo(pick(random, ORGS), random.nextInt(6) == 0 ? null : pick(random, KEYS), uniqueId(random, ids),
-                    randomName(random), "fw" + random.nextInt(5), pick(random, VERSIONS), randomName(random),
-                    random.nextBoolean() ? "upgrade" : "verify", random.nextBoolean(), null, null, 7200,
-                    random.nextBoolean() ? "started" : "stopped", 1_000L * random.nextInt(20), null, null, null));
+            jobs.add(new JobInfo(
+                    pick(random, ORGS),
+                    random.nextInt(6) == 0 ? null : pick(random, KEYS),
+                    uniqueId(random, ids),
+                    randomName(random),
+                    "fw" + random.nextInt(5),
+                    pick(random, VERSIONS),
+                    randomName(random),
+                    random.nextBoolean() ? "upgrade" : "verify",
+                    random.nextBoolean(),
+                    null,
+                    null,
+                    7200,
+                    random.nextBoolean() ? "started" : "stopped",
+                    1_000L * random.nextInt(20),
+                    null,
+                    null,
+                    null));
         }
         database = database();
         new OtaStore(new DataSourceTransactionManager(database), JSON).upsert(new Records(devices, jobs));
@@ -95,31 +133,59 @@ public class DifferentialSearchTest {
 
     @Test
     public void deviceSearchAgreesWithTheEvaluator() {
-        SqlSearch<DeviceFirmware> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, 100, new OtaMetrics(new SimpleMeterRegistry()));
+        SqlSearch<DeviceFirmware> search = new SqlSearch<>(
+                new JdbcTemplate(database),
+                SearchTargets.deviceUpgrades(),
+                ExpressionLimits.DEFAULT,
+                100,
+                new OtaMetrics(new SimpleMeterRegistry()));
         Map<SearchField, Function<DeviceFirmware, Object>> values = Map.of(
                 DeviceUpgradeField.PRODUCT_KEY, DeviceFirmware::productKey,
                 DeviceUpgradeField.FIRMWARE_VERSION, DeviceFirmware::firmwareVersion,
                 DeviceUpgradeField.IS_UPGRADING, DeviceFirmware::isUpgrading);
-        compare(search, SearchTargets.DEVICE_UPGRADE_FIELDS, devices, DeviceFirmware::orgId,
-                Comparator.comparing(DeviceFirmware::assetId), d -> row(values, d, null));
+        compare(
+                search,
+                SearchTargets.DEVICE_UPGRADE_FIELDS,
+                devices,
+                DeviceFirmware::orgId,
+                Comparator.comparing(DeviceFirmware::assetId),
+                d -> row(values, d, null));
     }
 
     @Test
     public void jobSearchAgreesWithTheEvaluator() {
-        SqlSearch<JobInfo> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.otaJobs(JSON), ExpressionLimits.DEFAULT, 100, new OtaMetrics(new SimpleMeterRegistry()));
+        SqlSearch<JobInfo> search = new SqlSearch<>(
+                new JdbcTemplate(database),
+                SearchTargets.otaJobs(JSON),
+                ExpressionLimits.DEFAULT,
+                100,
+                new OtaMetrics(new SimpleMeterRegistry()));
         Map<SearchField, Function<JobInfo, Object>> values = Map.of(
                 OtaJobField.PRODUCT_KEY, JobInfo::productKey,
                 OtaJobField.FIRMWARE_ID, JobInfo::firmwareId,
                 OtaJobField.FIRMWARE_VERSION, JobInfo::firmwareVersion,
                 OtaJobField.TYPE, JobInfo::type,
                 OtaJobField.STATUS, JobInfo::status);
-        Map<SearchField, Function<JobInfo, JsonNode>> names = Map.of(OtaJobField.NAME, JobInfo::name, OtaJobField.FIRMWARE_NAME, JobInfo::firmwareName);
-        compare(search, SearchTargets.OTA_JOB_FIELDS, jobs, JobInfo::orgId,
-                Comparator.comparingLong(JobInfo::createTime).thenComparing(JobInfo::jobId).reversed(), j -> row(values, j, names));
+        Map<SearchField, Function<JobInfo, JsonNode>> names =
+                Map.of(OtaJobField.NAME, JobInfo::name, OtaJobField.FIRMWARE_NAME, JobInfo::firmwareName);
+        compare(
+                search,
+                SearchTargets.OTA_JOB_FIELDS,
+                jobs,
+                JobInfo::orgId,
+                Comparator.comparingLong(JobInfo::createTime)
+                        .thenComparing(JobInfo::jobId)
+                        .reversed(),
+                j -> row(values, j, names));
     }
 
-    private <T> void compare(SqlSearch<T> search, FieldTable table, List<T> all, Function<T, String> org,
-                             Comparator<T> order, Function<T, ExpressionEvaluator.Row> rows) {
+    private <T> void compare(
+            SqlSearch<T> search,
+            FieldTable table,
+            List<T> all,
+            Function<T, String> org,
+            Comparator<T> order,
+            Function<T, ExpressionEvaluator.Row> rows) {
         ExpressionParser parser = new ExpressionParser(table, ExpressionLimits.DEFAULT);
         int nonEmpty = 0;
         for (int n = 0; n < EXPRESSIONS_PER_API; n++) {
@@ -128,7 +194,8 @@ public class DifferentialSearchTest {
             Expr tree = parser.parse(expression).orElseThrow();
             List<T> expected = all.stream()
                     .filter(t -> org.apply(t).equals(orgId) && ExpressionEvaluator.matches(tree, rows.apply(t)))
-                    .sorted(order).toList();
+                    .sorted(order)
+                    .toList();
             nonEmpty += expected.isEmpty() ? 0 : 1;
             assertPages(search, orgId, expression, expected);
         }
@@ -143,7 +210,8 @@ public class DifferentialSearchTest {
         for (int pageNo = 1; pageNo <= pages; pageNo++) {
             SearchPage<T> page = search.run(new SearchRequest(orgId, expression, pageNo, pageSize));
             int from = Math.min(expected.size(), (pageNo - 1) * pageSize);
-            String context = "seed " + SEED + ", org " + orgId + ", page " + pageNo + "/" + pageSize + ", expression: " + expression;
+            String context = "seed " + SEED + ", org " + orgId + ", page " + pageNo + "/" + pageSize + ", expression: "
+                    + expression;
             assertEquals(expected.size(), page.totalSize(), context);
             assertEquals(expected.subList(from, Math.min(expected.size(), from + pageSize)), page.data(), context);
         }
@@ -155,18 +223,26 @@ public class DifferentialSearchTest {
      */
     @Test
     public void everyNameIsFoundByItsOwnTextInAnyLetterCase() {
-        SqlSearch<JobInfo> search = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.otaJobs(JSON), ExpressionLimits.DEFAULT,
-                100, new OtaMetrics(new SimpleMeterRegistry()));
+        SqlSearch<JobInfo> search = new SqlSearch<>(
+                new JdbcTemplate(database),
+                SearchTargets.otaJobs(JSON),
+                ExpressionLimits.DEFAULT,
+                100,
+                new OtaMetrics(new SimpleMeterRegistry()));
         int probes = 0;
         for (JobInfo job : jobs) {
             String name = job.name().path("defaultValue").textValue();
             if (name == null || name.contains("'") && name.contains("\"")) {
                 continue;
             }
-            for (String written : new HashSet<>(List.of(name, name.toUpperCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT),
+            for (String written : new HashSet<>(List.of(
+                    name,
+                    name.toUpperCase(java.util.Locale.ROOT),
+                    name.toLowerCase(java.util.Locale.ROOT),
                     StoredText.folded(name)))) {
                 String quoted = written.contains("'") ? "\"" + written + "\"" : "'" + written + "'";
-                SearchPage<JobInfo> page = search.run(new SearchRequest(job.orgId(), "name.defaultValue like " + quoted, 1, 200));
+                SearchPage<JobInfo> page =
+                        search.run(new SearchRequest(job.orgId(), "name.defaultValue like " + quoted, 1, 200));
                 assertTrue(page.data().contains(job), job.jobId() + " not found by " + quoted);
                 probes++;
             }
@@ -174,20 +250,44 @@ public class DifferentialSearchTest {
         assertTrue(probes > 300, "probes: " + probes);
     }
 
-    /** Without an expression a search answers every row of the organization, and none of an organization without rows. */
+    /**
+     * Without an expression a search answers every row of the organization, and none of an organization without rows.
+     */
     @Test
     public void searchesWithoutAnExpressionAnswerTheWholeOrganization() {
-        SqlSearch<DeviceFirmware> deviceSearch = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.deviceUpgrades(),
-                ExpressionLimits.DEFAULT, 100, new OtaMetrics(new SimpleMeterRegistry()));
-        SqlSearch<JobInfo> jobSearch = new SqlSearch<>(new JdbcTemplate(database), SearchTargets.otaJobs(JSON), ExpressionLimits.DEFAULT,
-                100, new OtaMetrics(new SimpleMeterRegistry()));
+        SqlSearch<DeviceFirmware> deviceSearch = new SqlSearch<>(
+                new JdbcTemplate(database),
+                SearchTargets.deviceUpgrades(),
+                ExpressionLimits.DEFAULT,
+                100,
+                new OtaMetrics(new SimpleMeterRegistry()));
+        SqlSearch<JobInfo> jobSearch = new SqlSearch<>(
+                new JdbcTemplate(database),
+                SearchTargets.otaJobs(JSON),
+                ExpressionLimits.DEFAULT,
+                100,
+                new OtaMetrics(new SimpleMeterRegistry()));
         List<String> orgs = new ArrayList<>(ORGS);
         orgs.add("an organization without rows");
         for (String orgId : orgs) {
-            assertPages(deviceSearch, orgId, null, devices.stream().filter(d -> d.orgId().equals(orgId))
-                    .sorted(Comparator.comparing(DeviceFirmware::assetId)).toList());
-            assertPages(jobSearch, orgId, null, jobs.stream().filter(j -> j.orgId().equals(orgId))
-                    .sorted(Comparator.comparingLong(JobInfo::createTime).thenComparing(JobInfo::jobId).reversed()).toList());
+            assertPages(
+                    deviceSearch,
+                    orgId,
+                    null,
+                    devices.stream()
+                            .filter(d -> d.orgId().equals(orgId))
+                            .sorted(Comparator.comparing(DeviceFirmware::assetId))
+                            .toList());
+            assertPages(
+                    jobSearch,
+                    orgId,
+                    null,
+                    jobs.stream()
+                            .filter(j -> j.orgId().equals(orgId))
+                            .sorted(Comparator.comparingLong(JobInfo::createTime)
+                                    .thenComparing(JobInfo::jobId)
+                                    .reversed())
+                            .toList());
         }
     }
 
@@ -195,10 +295,13 @@ public class DifferentialSearchTest {
     private String expression(FieldTable table, int depth) {
         int shape = depth >= 3 ? 0 : random.nextInt(6);
         if (shape == 4 || shape == 5) {
-            String keyword = shape == 4 ? pick(random, List.of("and", "AND", "And")) : pick(random, List.of("or", "OR", "oR"));
+            String keyword =
+                    shape == 4 ? pick(random, List.of("and", "AND", "And")) : pick(random, List.of("or", "OR", "oR"));
             String left = expression(table, depth + 1);
             String right = expression(table, depth + 1);
-            return random.nextBoolean() ? "(" + left + ") " + keyword + " (" + right + ")" : left + " " + keyword + " " + right;
+            return random.nextBoolean()
+                    ? "(" + left + ") " + keyword + " (" + right + ")"
+                    : left + " " + keyword + " " + right;
         }
         return comparison(table);
     }
@@ -210,12 +313,15 @@ public class DifferentialSearchTest {
         if (field.localized()) {
             name += pick(random, List.of("", "", ".defaultValue", ".default", "." + pick(random, LOCALES)));
         }
-        return name + pick(random, List.of(" ", "")) + switch (op) {
-            case EQ -> "=" + pick(random, List.of(" ", "")) + literal(field);
-            case IN -> " " + pick(random, List.of("in", "IN")) + " (" + literal(field) + ", " + literal(field) + ")";
-            case LIKE -> " " + pick(random, List.of("like", "LIKE")) + " " + quote(likeFragment());
-            default -> throw new IllegalStateException(op.name());
-        };
+        return name
+                + pick(random, List.of(" ", ""))
+                + switch (op) {
+                    case EQ -> "=" + pick(random, List.of(" ", "")) + literal(field);
+                    case IN ->
+                        " " + pick(random, List.of("in", "IN")) + " (" + literal(field) + ", " + literal(field) + ")";
+                    case LIKE -> " " + pick(random, List.of("like", "LIKE")) + " " + quote(likeFragment());
+                    default -> throw new IllegalStateException(op.name());
+                };
     }
 
     private String literal(SearchField field) {
@@ -224,17 +330,22 @@ public class DifferentialSearchTest {
                 String value = random.nextBoolean() ? "true" : "FALSE";
                 yield random.nextBoolean() ? value : quote(value);
             }
-            case STRING -> quote(pick(random, switch (field.fieldName()) {
-                case "type" -> List.of("upgrade", "verify", "Upgrade");
-                case "status" -> List.of("started", "stopped");
-                case "firmwareId" -> List.of("fw0", "fw1", "fw4", "FW1");
-                case "firmwareVersion" -> VERSIONS;
-                default -> KEYS;
-            }));
+            case STRING ->
+                quote(pick(
+                        random,
+                        switch (field.fieldName()) {
+                            case "type" -> List.of("upgrade", "verify", "Upgrade");
+                            case "status" -> List.of("started", "stopped");
+                            case "firmwareId" -> List.of("fw0", "fw1", "fw4", "FW1");
+                            case "firmwareVersion" -> VERSIONS;
+                            default -> KEYS;
+                        }));
         };
     }
 
-    /** Part of a stored word (whole characters) in a random letter case, or a wildcard character that must stay literal. */
+    /**
+     * Part of a stored word (whole characters) in a random letter case, or a wildcard character that must stay literal.
+     */
     private String likeFragment() {
         String word = pick(random, WORDS);
         if (random.nextInt(8) == 0) {
@@ -275,8 +386,8 @@ public class DifferentialSearchTest {
         return name;
     }
 
-    private static <T> ExpressionEvaluator.Row row(Map<SearchField, Function<T, Object>> values, T item,
-                                                   Map<SearchField, Function<T, JsonNode>> names) {
+    private static <T> ExpressionEvaluator.Row row(
+            Map<SearchField, Function<T, Object>> values, T item, Map<SearchField, Function<T, JsonNode>> names) {
         return new ExpressionEvaluator.Row() {
             @Override
             public Object value(SearchField field) {
@@ -291,7 +402,8 @@ public class DifferentialSearchTest {
             @Override
             public Map<String, String> names(SearchField field) {
                 Map<String, String> texts = new HashMap<>();
-                Iterator<Map.Entry<String, JsonNode>> entries = names.get(field).apply(item).path("i18nValue").fields();
+                Iterator<Map.Entry<String, JsonNode>> entries =
+                        names.get(field).apply(item).path("i18nValue").fields();
                 entries.forEachRemaining(e -> {
                     if (!e.getValue().asText("").isEmpty()) {
                         texts.put(e.getKey(), e.getValue().asText());

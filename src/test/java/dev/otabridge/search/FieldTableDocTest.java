@@ -12,9 +12,11 @@ class FieldTableDocTest {
     @Test
     void readmeCarriesBothFieldTablesAsTheEnumsWriteThem() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        assertTrue(readme.contains(SearchTargets.DEVICE_UPGRADE_FIELDS.markdown()),
+        assertTrue(
+                readme.contains(SearchTargets.DEVICE_UPGRADE_FIELDS.markdown()),
                 "README.md lacks Search Device Upgrade's table:\n" + SearchTargets.DEVICE_UPGRADE_FIELDS.markdown());
-        assertTrue(readme.contains(SearchTargets.OTA_JOB_FIELDS.markdown()),
+        assertTrue(
+                readme.contains(SearchTargets.OTA_JOB_FIELDS.markdown()),
                 "README.md lacks Search OTA Job's table:\n" + SearchTargets.OTA_JOB_FIELDS.markdown());
     }
 }

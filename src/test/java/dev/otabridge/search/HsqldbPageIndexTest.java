@@ -23,8 +23,12 @@ class HsqldbPageIndexTest {
 
     private final HikariDataSource database = TestDatabase.fresh();
     private final JdbcTemplate jdbc = new JdbcTemplate(database);
-    private final SqlSearch<DeviceFirmware> devices = new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT,
-            0, new OtaMetrics(new SimpleMeterRegistry()));
+    private final SqlSearch<DeviceFirmware> devices = new SqlSearch<>(
+            jdbc,
+            SearchTargets.deviceUpgrades(),
+            ExpressionLimits.DEFAULT,
+            0,
+            new OtaMetrics(new SimpleMeterRegistry()));
 
     @AfterEach
     void close() {
@@ -32,11 +36,14 @@ class HsqldbPageIndexTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "isUpgrading = true                          | DEVICE_FIRMWARE_UPGRADING_BY_ASSET",
-        "isUpgrading = false and productKey = 'p'    | DEVICE_FIRMWARE_BY_UPGRADING",
-        "productKey = 'p'                            | DEVICE_FIRMWARE_BY_PRODUCT",
-        "firmwareVersion = '1.0'                     | DEVICE_FIRMWARE_BY_VERSION"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "isUpgrading = true                          | DEVICE_FIRMWARE_UPGRADING_BY_ASSET",
+                "isUpgrading = false and productKey = 'p'    | DEVICE_FIRMWARE_BY_UPGRADING",
+                "productKey = 'p'                            | DEVICE_FIRMWARE_BY_PRODUCT",
+                "firmwareVersion = '1.0'                     | DEVICE_FIRMWARE_BY_VERSION"
+            })
     void aPageReadsTheIndexThatHoldsItsOrder(String expression, String index) {
         String plan = QueryPlans.of(jdbc, "EXPLAIN PLAN FOR", devices, new SearchRequest("o1", expression, 1, 50));
         String page = plan.substring(plan.indexOf("page:"));

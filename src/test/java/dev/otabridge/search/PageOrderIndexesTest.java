@@ -26,14 +26,21 @@ class PageOrderIndexesTest {
 
     @Test
     void everyIndexedRunOfAPageOrderIsAnIndexOfTheStore() throws Exception {
-        try (HikariDataSource store = TestDatabase.fresh(); Connection connection = store.getConnection()) {
-            for (SearchTarget<?> target : List.of(SearchTargets.deviceUpgrades(), SearchTargets.otaJobs(new ObjectMapper()))) {
+        try (HikariDataSource store = TestDatabase.fresh();
+                Connection connection = store.getConnection()) {
+            for (SearchTarget<?> target :
+                    List.of(SearchTargets.deviceUpgrades(), SearchTargets.otaJobs(new ObjectMapper()))) {
                 List<List<String>> indexes = indexes(connection.getMetaData(), target.table());
                 PageOrder order = target.order();
-                for (List<String> run : Stream.concat(Stream.of(List.<String>of()), order.indexedRuns().stream()).toList()) {
-                    List<String> columns = Stream.of(List.of(order.organization()), run, order.key()).flatMap(List::stream)
-                            .map(column -> column.substring(column.indexOf('.') + 1)).toList();
-                    assertTrue(indexes.contains(columns), target.table() + " has no index on " + columns + "; its indexes: " + indexes);
+                for (List<String> run : Stream.concat(Stream.of(List.<String>of()), order.indexedRuns().stream())
+                        .toList()) {
+                    List<String> columns = Stream.of(List.of(order.organization()), run, order.key())
+                            .flatMap(List::stream)
+                            .map(column -> column.substring(column.indexOf('.') + 1))
+                            .toList();
+                    assertTrue(
+                            indexes.contains(columns),
+                            target.table() + " has no index on " + columns + "; its indexes: " + indexes);
                 }
             }
         }
@@ -44,7 +51,9 @@ class PageOrderIndexesTest {
         try (ResultSet rows = metaData.getIndexInfo(null, null, table.toUpperCase(Locale.ROOT), false, false)) {
             while (rows.next()) {
                 byName.computeIfAbsent(rows.getString("INDEX_NAME"), name -> new TreeMap<>())
-                        .put(rows.getShort("ORDINAL_POSITION"), rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                        .put(
+                                rows.getShort("ORDINAL_POSITION"),
+                                rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
         }
         List<List<String>> indexes = new ArrayList<>();

@@ -38,15 +38,21 @@ class PostgresNameSearchPlanTest {
         StoreSetup.migrate(database);
         jdbc = new JdbcTemplate(database);
         jdbc.update("""
-                INSERT INTO ota_job (org_id, job_id, product_key, name_default, name_json, firmware_id, firmware_version,
+                INSERT INTO ota_job (org_id, job_id, product_key, name_default, name_json, firmware_id,
+                    firmware_version,
                                      firmware_name_default, firmware_name_json, job_type, enable_upgrade_request,
                                      upgrade_timeout, status, create_time)
                 SELECT 'o' || (i % 10), 'job' || i, 'p', 'Job ' || md5(i::text), '{}', 'f', 'v',
                        'Firmware ' || md5((i * 7)::text), '{}', 'manual', false, 7200, 'running', i
                 FROM generate_series(1, 200000) i""");
-        jdbc.update("INSERT INTO ota_job_text SELECT org_id, job_id, 'name', 'zh_CN', '任务 ' || md5(job_id) FROM ota_job");
+        jdbc.update(
+                "INSERT INTO ota_job_text SELECT org_id, job_id, 'name', 'zh_CN', '任务 ' || md5(job_id) FROM ota_job");
         jdbc.update("ANALYZE");
-        jobs = new SqlSearch<>(jdbc, SearchTargets.otaJobs(new ObjectMapper()), ExpressionLimits.DEFAULT, 0,
+        jobs = new SqlSearch<>(
+                jdbc,
+                SearchTargets.otaJobs(new ObjectMapper()),
+                ExpressionLimits.DEFAULT,
+                0,
                 new OtaMetrics(new SimpleMeterRegistry()));
     }
 
@@ -57,8 +63,10 @@ class PostgresNameSearchPlanTest {
 
     private String plan(String expression) {
         SqlCondition where = jobs.where(new SearchRequest("o3", expression, 1, 50));
-        List<String> lines = jdbc.queryForList("EXPLAIN SELECT COUNT(*) FROM ota_job j WHERE " + where.sql(),
-                String.class, where.parameters().toArray());
+        List<String> lines = jdbc.queryForList(
+                "EXPLAIN SELECT COUNT(*) FROM ota_job j WHERE " + where.sql(),
+                String.class,
+                where.parameters().toArray());
         return String.join("\n", lines);
     }
 
@@ -91,7 +99,9 @@ class PostgresNameSearchPlanTest {
                 for (int j = i + 1; j < lines.size() && indent(lines.get(j)) > indent; j++) {
                     scan.append('\n').append(lines.get(j));
                 }
-                assertTrue(scan.toString().contains("(org_id)::text = 'o3'::text"), "a read of the texts not limited to o3:\n" + plan);
+                assertTrue(
+                        scan.toString().contains("(org_id)::text = 'o3'::text"),
+                        "a read of the texts not limited to o3:\n" + plan);
             }
         }
         assertTrue(plan.contains(" on ota_job_text "), plan);

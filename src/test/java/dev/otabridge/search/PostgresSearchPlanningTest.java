@@ -23,14 +23,20 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 @ServicesTest
 class PostgresSearchPlanningTest {
 
-    private static final String SEARCHES = "SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM ota_job j%'";
+    private static final String SEARCHES =
+            "SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM ota_job j%'";
 
     @Test
     void aSearchRunTenTimesIsNeverPreparedOnTheServer() throws Exception {
-        try (HikariDataSource database = TestDatabase.postgres(); Connection connection = database.getConnection()) {
+        try (HikariDataSource database = TestDatabase.postgres();
+                Connection connection = database.getConnection()) {
             StoreSetup.migrate(database);
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-            SqlSearch<?> jobs = new SqlSearch<>(jdbc, SearchTargets.otaJobs(new ObjectMapper()), ExpressionLimits.DEFAULT, 10,
+            SqlSearch<?> jobs = new SqlSearch<>(
+                    jdbc,
+                    SearchTargets.otaJobs(new ObjectMapper()),
+                    ExpressionLimits.DEFAULT,
+                    10,
                     new OtaMetrics(new SimpleMeterRegistry()));
             SearchRequest request = new SearchRequest("o1", "name like 'x' and status = 'started'", 1, 50);
             for (int run = 0; run < 10; run++) {
@@ -40,7 +46,8 @@ class PostgresSearchPlanningTest {
 
             String count = jobs.countSql(jobs.where(request));
             for (int run = 0; run < 10; run++) {
-                jdbc.queryForObject(count, Long.class, jobs.where(request).parameters().toArray());
+                jdbc.queryForObject(
+                        count, Long.class, jobs.where(request).parameters().toArray());
             }
             assertEquals(1L, jdbc.queryForObject(SEARCHES, Long.class));
         }

@@ -14,7 +14,8 @@ class SignaturesTest {
 
     @Test
     void tokenEncryptionIsSha256OfKeyTimestampSecret() {
-        assertEquals("27225a315bed1c9447d3edeb52ce8d9bd9515c9f8774fdd804231c33def3f1ef",
+        assertEquals(
+                "27225a315bed1c9447d3edeb52ce8d9bd9515c9f8774fdd804231c33def3f1ef",
                 Signatures.encryption("app1", "1700000000000", "secret1"));
     }
 
@@ -23,7 +24,8 @@ class SignaturesTest {
         Map<String, List<String>> query = new LinkedHashMap<>();
         query.put("orgId", List.of("o1"));
         query.put("action", List.of("search"));
-        assertEquals("2d3b838b94ef105e0af4fc925ee30d58678c4a000508b38b8f9f527dc26159b8",
+        assertEquals(
+                "2d3b838b94ef105e0af4fc925ee30d58678c4a000508b38b8f9f527dc26159b8",
                 Signatures.request("tok", query, "{\"a\":1}", "1700000000000", "secret1"));
     }
 

@@ -97,18 +97,25 @@ class ClusterTest {
     @Test
     @Order(1)
     void everyInstanceAnswersAlikeWithATokenFromAnyOfThem() throws Exception {
-        String devices = "{\"devices\":[" + String.join(",", List.of(
-                "{\"orgId\":\"cluster\",\"assetId\":\"a1\",\"productKey\":\"p1\",\"deviceKey\":\"k1\",\"firmwareVersion\":\"1.0\",\"isUpgrading\":true}",
-                "{\"orgId\":\"cluster\",\"assetId\":\"a2\",\"productKey\":\"p1\",\"deviceKey\":\"k2\",\"firmwareVersion\":\"1.1\",\"isUpgrading\":false}",
-                "{\"orgId\":\"cluster\",\"assetId\":\"a3\",\"productKey\":\"p2\",\"deviceKey\":\"k3\",\"firmwareVersion\":\"1.0\",\"isUpgrading\":false}"))
+        String devices = "{\"devices\":["
+                + String.join(
+                        ",",
+                        List.of(
+                                "{\"orgId\":\"cluster\",\"assetId\":\"a1\",\"productKey\":\"p1\",\"deviceKey\":\"k"
+                                        + "1\",\"firmwareVersion\":\"1.0\",\"isUpgrading\":true}",
+                                "{\"orgId\":\"cluster\",\"assetId\":\"a2\",\"productKey\":\"p1\",\"deviceKey\":\"k"
+                                        + "2\",\"firmwareVersion\":\"1.1\",\"isUpgrading\":false}",
+                                "{\"orgId\":\"cluster\",\"assetId\":\"a3\",\"productKey\":\"p2\",\"deviceKey\":\"k"
+                                        + "3\",\"firmwareVersion\":\"1.0\",\"isUpgrading\":false}"))
                 + "]}";
         store.upsert(records.read(devices));
         SignedClient client = new SignedClient(instances.get(0), "reader", "s-reader");
-        String body = "{\"expression\":\"productKey = 'p1' and firmwareVersion in ('1.0', '1.1')\",\"pagination\":{\"pageNo\":1,\"pageSize\":10}}";
+        String body = "{\"expression\":\"productKey = 'p1' and firmwareVersion in ('1.0', "
+                + "'1.1')\",\"pagination\":{\"pageNo\":1,\"pageSize\":10}}";
         List<JsonNode> answers = new ArrayList<>();
         for (ChildBundle instance : instances) {
-            ObjectNode answer =
-                    (ObjectNode) JSON.readTree(client.on(instance).call(SEARCH + "cluster", body).body());
+            ObjectNode answer = (ObjectNode) JSON.readTree(
+                    client.on(instance).call(SEARCH + "cluster", body).body());
             assertEquals(36, answer.remove("requestId").textValue().length(), "each answer has its own request id");
             answers.add(answer);
         }
@@ -127,31 +134,39 @@ class ClusterTest {
         JdbcTemplate jdbc = new JdbcTemplate(database);
         CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> {
             try {
-                workload.flip((path, body) -> {
-                    store.upsert(records.read(body));
-                    Thread.sleep(300);
-                    return "{\"code\":0}";
-                }, 0, FLIPS);
+                workload.flip(
+                        (path, body) -> {
+                            store.upsert(records.read(body));
+                            Thread.sleep(300);
+                            return "{\"code\":0}";
+                        },
+                        0,
+                        FLIPS);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> rabbit.drain().size() >= workload.devices());
         long relaying = relayHolder(jdbc);
-        ChildBundle victim = instances.stream().filter(i -> i.pid() == relaying).findFirst().orElseThrow();
+        ChildBundle victim =
+                instances.stream().filter(i -> i.pid() == relaying).findFirst().orElseThrow();
         victim.kill();
         instances.remove(victim);
         assertTrue(!burst.isDone(), "the kill must fall in the middle of the burst");
         burst.join();
 
         Set<String> expected = workload.expectedIds(FLIPS);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> ids(rabbit.drain()).containsAll(expected));
         // the other test's devices share the queue
-        List<JsonNode> received = rabbit.drain().stream().filter(e -> e.get("subject").textValue().startsWith("burst/")).toList();
+        List<JsonNode> received = rabbit.drain().stream()
+                .filter(e -> e.get("subject").textValue().startsWith("burst/"))
+                .toList();
         assertExactlyInDeviceOrder(expected, received);
         assertNotEquals(relaying, relayHolder(jdbc), "a surviving instance took the relay over");
-        System.out.printf("cluster burst: %d events expected, %d received (%d redelivered after the kill)%n",
+        System.out.printf(
+                "cluster burst: %d events expected, %d received (%d redelivered after the kill)%n",
                 expected.size(), received.size(), received.size() - expected.size());
     }
 

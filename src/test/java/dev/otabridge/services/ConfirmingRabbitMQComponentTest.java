@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
-/** The relay's RabbitMQ producer against the machine's broker: sends that wait for their own confirm without a thread. */
+/**
+ * The relay's RabbitMQ producer against the machine's broker: sends that wait for their own confirm without a thread.
+ */
 @ServicesTest
 class ConfirmingRabbitMQComponentTest {
 
@@ -48,7 +50,10 @@ class ConfirmingRabbitMQComponentTest {
         rabbit.close();
     }
 
-    /** Sends every body from this thread at once and waits for all of them; answers each exchange and whether it completed at once. */
+    /**
+     * Sends every body from this thread at once and waits for all of them; answers each exchange and whether it
+     * completed at once.
+     */
     private List<Exchange> sendAll(String uri, int count, List<Boolean> completedAtOnce) throws Exception {
         AsyncProducer producer = camel.getEndpoint(uri).createAsyncProducer();
         producer.start();
@@ -80,21 +85,33 @@ class ConfirmingRabbitMQComponentTest {
     @Test
     void aMessageNoQueueTakesFailsInsteadOfBeingConfirmedAndDropped() throws Exception {
         rabbit.declareRejectingQueue(1000);
-        String unbound = "spring-rabbitmq:" + rabbit.exchange + "?routingKey=nobody-listens&skipDeclareQueue=true&skipDeclareExchange=true"
+        String unbound = "spring-rabbitmq:" + rabbit.exchange
+                + "?routingKey=nobody-listens&skipDeclareQueue=true&skipDeclareExchange=true"
                 + "&confirm=enabled&connectionFactory=#rabbitConnectionFactory";
         Exchange sent = sendAll(unbound, 1, new ArrayList<>()).get(0);
         assertNotNull(sent.getException(), "an unroutable message is not delivered");
-        assertTrue(sent.getException().getMessage().contains("no queue took the message"), sent.getException().getMessage());
+        assertTrue(
+                sent.getException().getMessage().contains("no queue took the message"),
+                sent.getException().getMessage());
     }
 
     @Test
     void aMessageTheQueueRefusesFailsWithTheBrokersReason() throws Exception {
         rabbit.declareRejectingQueue(2);
-        String full = "spring-rabbitmq:" + rabbit.exchange + "?routingKey=upgrade&skipDeclareQueue=true&skipDeclareExchange=true"
+        String full = "spring-rabbitmq:" + rabbit.exchange
+                + "?routingKey=upgrade&skipDeclareQueue=true&skipDeclareExchange=true"
                 + "&confirm=enabled&connectionFactory=#rabbitConnectionFactory";
         List<Exchange> sent = sendAll(full, 5, new ArrayList<>());
-        assertEquals(2, sent.stream().filter(exchange -> exchange.getException() == null).count(), "the queue holds two");
-        sent.stream().filter(exchange -> exchange.getException() != null).forEach(exchange ->
-                assertTrue(exchange.getException().getMessage().contains("refused"), exchange.getException().getMessage()));
+        assertEquals(
+                2,
+                sent.stream()
+                        .filter(exchange -> exchange.getException() == null)
+                        .count(),
+                "the queue holds two");
+        sent.stream()
+                .filter(exchange -> exchange.getException() != null)
+                .forEach(exchange -> assertTrue(
+                        exchange.getException().getMessage().contains("refused"),
+                        exchange.getException().getMessage()));
     }
 }

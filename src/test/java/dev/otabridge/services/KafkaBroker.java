@@ -31,30 +31,39 @@ final class KafkaBroker implements AutoCloseable {
         this.port = freePort();
         int controllerPort = freePort();
         this.properties = dir.resolve("server.properties");
-        Files.writeString(properties, String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + dir.resolve("log"),
-                "num.partitions=4",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                ""));
+        Files.writeString(
+                properties,
+                String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "controller.listener.names=CONTROLLER",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "log.dirs=" + dir.resolve("log"),
+                        "num.partitions=4",
+                        "offsets.topic.replication.factor=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        ""));
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /** Formats a new log under {@code dir} and starts the broker; answers once it serves requests. */
     static KafkaBroker start(Path dir) throws Exception {
         KafkaBroker broker = new KafkaBroker(dir);
-        Process format = broker.java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                "-c", broker.properties.toString()).start();
+        Process format = broker.java(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        broker.properties.toString())
+                .start();
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
             throw new IllegalStateException("formatting the Kafka log failed: see " + dir.resolve("broker.log"));
         }
@@ -81,8 +90,13 @@ final class KafkaBroker implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the Kafka broker exited: see " + dir.resolve("broker.log"));
             }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
+            try (Admin admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrap(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    2000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    2000))) {
                 admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
                 return;
             } catch (Exception notYet) {
@@ -95,13 +109,20 @@ final class KafkaBroker implements AutoCloseable {
     private ProcessBuilder java(String mainClass, String... arguments) throws Exception {
         String file = System.getProperty("ota.kafka.classpath");
         if (file == null || !Files.exists(Path.of(file))) {
-            throw new IllegalStateException("no Kafka broker classpath: run the services profile (mvn -B -Pservices test)");
+            throw new IllegalStateException(
+                    "no Kafka broker classpath: run the services profile (mvn -B -Pservices test)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", Files.readString(Path.of(file)).trim(), mainClass));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                Files.readString(Path.of(file)).trim(),
+                mainClass));
         command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("broker.log").toFile()));
     }
 
     private void kill() {

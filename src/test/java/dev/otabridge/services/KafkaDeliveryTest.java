@@ -40,8 +40,10 @@ class KafkaDeliveryTest {
 
     @TempDir
     static Path brokerDir;
+
     @TempDir
     Path dir;
+
     private static KafkaBroker broker;
 
     @BeforeAll
@@ -66,10 +68,15 @@ class KafkaDeliveryTest {
         private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
 
         TopicReader(String topic) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap(),
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+            consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    broker.bootstrap(),
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class.getName(),
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class.getName(),
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                    "read_committed"));
             List<TopicPartition> partitions = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 partitions.clear();
@@ -100,14 +107,16 @@ class KafkaDeliveryTest {
         }
     }
 
-    private static void assertKeyedByDeviceOnePartitionEach(List<ConsumerRecord<String, String>> records) throws Exception {
+    private static void assertKeyedByDeviceOnePartitionEach(List<ConsumerRecord<String, String>> records)
+            throws Exception {
         Map<String, Integer> partitionOf = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             JsonNode event = JSON.readTree(record.value());
             assertEquals(event.get("subject").textValue(), record.key(), "the record key is the device");
             Integer first = partitionOf.putIfAbsent(record.key(), record.partition());
             assertTrue(first == null || first == record.partition(), record.key() + " is on two partitions");
-            assertEquals(event.get("id").textValue(),
+            assertEquals(
+                    event.get("id").textValue(),
                     new String(record.headers().lastHeader("OtaEventId").value(), StandardCharsets.UTF_8));
         }
         assertTrue(partitionOf.values().stream().distinct().count() > 1, "the devices spread over the partitions");
@@ -121,7 +130,8 @@ class KafkaDeliveryTest {
             workload.flip((path, body) -> bundle.post(path, body).body(), 0, FLIPS);
             try (TopicReader reader = new TopicReader(topic)) {
                 Set<String> expected = workload.expectedIds(FLIPS);
-                await().atMost(Duration.ofSeconds(60)).until(() -> ids(reader.events()).containsAll(expected));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> ids(reader.events()).containsAll(expected));
                 Thread.sleep(500);
                 List<JsonNode> events = reader.events();
                 // a record is the device's in partition order, and read in that order within a partition
@@ -137,16 +147,18 @@ class KafkaDeliveryTest {
         UpgradeFlips workload = new UpgradeFlips("kafka-outage", 12);
         String topic = "ota-events-outage";
         try (RunningBundle bundle = RunningBundle.start(dir.resolve("bundle2"), relayTo(topic));
-             TopicReader reader = new TopicReader(topic)) {
+                TopicReader reader = new TopicReader(topic)) {
             UpgradeFlips.Poster poster = (path, body) -> bundle.post(path, body).body();
             workload.flip(poster, 0, 2);
-            await().atMost(Duration.ofSeconds(60)).until(() -> ids(reader.events()).containsAll(workload.expectedIds(2)));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> ids(reader.events()).containsAll(workload.expectedIds(2)));
             broker.stop();
             workload.flip(poster, 2, FLIPS);
             Thread.sleep(3_000);
             broker.startAgain();
             Set<String> expected = workload.expectedIds(FLIPS);
-            await().atMost(Duration.ofSeconds(90)).until(() -> ids(reader.events()).containsAll(expected));
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> ids(reader.events()).containsAll(expected));
             assertExactlyInDeviceOrder(expected, reader.events());
         }
     }

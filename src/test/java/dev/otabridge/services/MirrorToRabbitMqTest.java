@@ -13,7 +13,13 @@ class MirrorToRabbitMqTest extends MirrorHttpTest {
 
     @Override
     protected Map<String, String> mirrorSettings() {
-        return Map.of("ota.sync.relay.enabled", "true", "ota.sync.relay.period-millis", "100", "ota.sync.targets", rabbit.target());
+        return Map.of(
+                "ota.sync.relay.enabled",
+                "true",
+                "ota.sync.relay.period-millis",
+                "100",
+                "ota.sync.targets",
+                rabbit.target());
     }
 
     @Override

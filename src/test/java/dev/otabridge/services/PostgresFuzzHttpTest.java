@@ -6,7 +6,10 @@ import dev.otabridge.store.TestDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 
-/** The hostile-input suite against the bundle on the machine's PostgreSQL: NUL, control characters and surrogates never reach it as a 99500. */
+/**
+ * The hostile-input suite against the bundle on the machine's PostgreSQL: NUL, control characters and surrogates never
+ * reach it as a 99500.
+ */
 @ServicesTest
 class PostgresFuzzHttpTest extends FuzzHttpTest {
 

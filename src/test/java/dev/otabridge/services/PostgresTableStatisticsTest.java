@@ -9,17 +9,27 @@ import dev.otabridge.store.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The outbox's statistics on the machine's PostgreSQL (autovacuum off here): refreshed when a burst has grown the table, not per write. */
+/**
+ * The outbox's statistics on the machine's PostgreSQL (autovacuum off here): refreshed when a burst has grown the
+ * table, not per write.
+ */
 @ServicesTest
 class PostgresTableStatisticsTest {
 
     private static long plannerRows(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = CAST('sync_outbox' AS regclass)", Long.class);
+        return jdbc.queryForObject(
+                "SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = CAST('sync_outbox' AS regclass)",
+                Long.class);
     }
 
     private static void addEvents(JdbcTemplate jdbc, int from, int count) {
-        jdbc.update("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status, next_attempt_at)"
-                + " SELECT 'e' || n, 'o', 'a' || n, 'UPGRADE_STARTED', '{}', 0, 'PENDING', 0 FROM generate_series(?, ?) AS n", from, from + count - 1);
+        jdbc.update(
+                "INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status, "
+                        + "next_attempt_at)"
+                        + " SELECT 'e' || n, 'o', 'a' || n, 'UPGRADE_STARTED', '{}', 0, 'PENDING', 0 FROM "
+                        + "generate_series(?, ?) AS n",
+                from,
+                from + count - 1);
     }
 
     @Test

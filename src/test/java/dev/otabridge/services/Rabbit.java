@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-/** The machine's RabbitMQ as the tests use it: a queue of their own, a consumer that acknowledges, an outage on demand. */
+/**
+ * The machine's RabbitMQ as the tests use it: a queue of their own, a consumer that acknowledges, an outage on demand.
+ */
 final class Rabbit implements AutoCloseable {
 
     final String exchange = "ota.it." + UUID.randomUUID();
@@ -85,7 +87,10 @@ final class Rabbit implements AutoCloseable {
     }
 
     private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed");
         }

@@ -1,10 +1,10 @@
 package dev.otabridge.services;
 
+import static dev.otabridge.services.UpgradeFlips.assertExactlyInDeviceOrder;
+import static dev.otabridge.services.UpgradeFlips.ids;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static dev.otabridge.services.UpgradeFlips.assertExactlyInDeviceOrder;
-import static dev.otabridge.services.UpgradeFlips.ids;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.http.ChildBundle;
@@ -35,6 +35,7 @@ class RabbitMqDeliveryTest {
 
     @TempDir
     Path data;
+
     private final Rabbit rabbit = new Rabbit();
 
     @AfterEach
@@ -45,7 +46,8 @@ class RabbitMqDeliveryTest {
 
     /** Waits until every expected id arrived, then checks nothing else did and each device's events came in order. */
     private void assertAllArrivedInOrder(Set<String> expected) throws Exception {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> ids(rabbit.drain()).containsAll(expected));
         assertExactlyInDeviceOrder(expected, rabbit.drain());
     }
@@ -76,22 +78,27 @@ class RabbitMqDeliveryTest {
     @Test
     void anEventTheBrokerRefusesIsNotTakenForDelivered() throws Exception {
         rabbit.declareRejectingQueue(DEVICES);
-        String target = "spring-rabbitmq:" + rabbit.exchange + "?routingKey=upgrade&skipDeclareQueue=true&skipDeclareExchange=true"
+        String target = "spring-rabbitmq:" + rabbit.exchange
+                + "?routingKey=upgrade&skipDeclareQueue=true&skipDeclareExchange=true"
                 + "&confirm=enabled&connectionFactory=#rabbitConnectionFactory";
         try (RunningBundle bundle = RunningBundle.start(data, UpgradeFlips.relayTo(target))) {
             WORKLOAD.flip((path, body) -> bundle.post(path, body).body(), 0, 2);
             Function<String, Long> count = status -> {
                 try {
-                    String feed = bundle.send(HttpRequest.newBuilder(bundle.uri("/ota-sync/v1/events?limit=1000")).GET()).body();
-                    return JSON.readTree(feed).get("data").get("events")
-                            .findValues("status").stream().filter(s -> s.textValue().equals(status)).count();
+                    String feed = bundle.send(HttpRequest.newBuilder(bundle.uri("/ota-sync/v1/events?limit=1000"))
+                                    .GET())
+                            .body();
+                    return JSON.readTree(feed).get("data").get("events").findValues("status").stream()
+                            .filter(s -> s.textValue().equals(status))
+                            .count();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             };
             await().atMost(Duration.ofSeconds(30)).until(() -> count.apply("DELIVERED") == DEVICES);
             Thread.sleep(1_500);
-            assertEquals(DEVICES, count.apply("PENDING"), "the queue is full: the broker's nack must keep them pending");
+            assertEquals(
+                    DEVICES, count.apply("PENDING"), "the queue is full: the broker's nack must keep them pending");
             rabbit.purge();
             await().atMost(Duration.ofSeconds(30)).until(() -> count.apply("DELIVERED") == 2 * DEVICES);
         }
@@ -101,13 +108,16 @@ class RabbitMqDeliveryTest {
     void killedBetweenDetectionAndPublishTheRestartedBundleDeliversEverything() throws Exception {
         Path log = data.resolve("child.log");
         Map<String, String> detectOnly = new HashMap<>();
-        UpgradeFlips.relayTo(rabbit.target()).forEach((k, v) -> detectOnly.put(k.toUpperCase().replace('.', '_').replace('-', '_'), v));
+        UpgradeFlips.relayTo(rabbit.target())
+                .forEach((k, v) ->
+                        detectOnly.put(k.toUpperCase().replace('.', '_').replace('-', '_'), v));
         detectOnly.put("OTA_SYNC_RELAY_ENABLED", "false");
         ChildBundle first = ChildBundle.start(data.resolve("store"), log, detectOnly);
         try {
             WORKLOAD.flip((path, body) -> first.post(path, body).body(), 0, FLIPS);
-            await().atMost(Duration.ofSeconds(30)).until(() -> first.post("/ota-sync/v1/outbox", null).body()
-                    .contains("\"PENDING\":" + DEVICES * FLIPS));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            first.post("/ota-sync/v1/outbox", null).body().contains("\"PENDING\":" + DEVICES * FLIPS));
         } finally {
             first.kill();
         }
@@ -123,7 +133,8 @@ class RabbitMqDeliveryTest {
     void killedWhilePublishingTheRestartedBundleDeliversTheRest() throws Exception {
         Path log = data.resolve("child.log");
         Map<String, String> env = new HashMap<>();
-        UpgradeFlips.relayTo(rabbit.target()).forEach((k, v) -> env.put(k.toUpperCase().replace('.', '_').replace('-', '_'), v));
+        UpgradeFlips.relayTo(rabbit.target())
+                .forEach((k, v) -> env.put(k.toUpperCase().replace('.', '_').replace('-', '_'), v));
         ChildBundle first = ChildBundle.start(data.resolve("store"), log, env);
         try {
             WORKLOAD.flip((path, body) -> first.post(path, body).body(), 0, FLIPS);

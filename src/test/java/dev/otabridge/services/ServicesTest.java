@@ -16,5 +16,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("services")
 @ExtendWith(NeedsServices.class)
-public @interface ServicesTest {
-}
+public @interface ServicesTest {}

@@ -24,7 +24,9 @@ record UpgradeFlips(String orgId, int devices) {
         String post(String path, String body) throws Exception;
     }
 
-    /** A bundle's settings for these tests: no demo data, fast detection, relaying to {@code target} with short retries. */
+    /**
+     * A bundle's settings for these tests: no demo data, fast detection, relaying to {@code target} with short retries.
+     */
     static Map<String, String> relayTo(String target) {
         Map<String, String> settings = new HashMap<>();
         settings.put("ota.demo-data", "");
@@ -41,9 +43,16 @@ record UpgradeFlips(String orgId, int devices) {
         for (int flip = fromFlip; flip < toFlip; flip++) {
             StringBuilder batch = new StringBuilder();
             for (int d = 0; d < devices; d++) {
-                batch.append(d == 0 ? "" : ",").append("{\"orgId\":\"").append(orgId).append("\",\"assetId\":\"dev").append(d)
-                        .append("\",\"productKey\":\"p\",\"deviceKey\":\"k\",\"firmwareVersion\":\"v").append(flip / 2)
-                        .append("\",\"isUpgrading\":").append(flip % 2 == 0).append("}");
+                batch.append(d == 0 ? "" : ",")
+                        .append("{\"orgId\":\"")
+                        .append(orgId)
+                        .append("\",\"assetId\":\"dev")
+                        .append(d)
+                        .append("\",\"productKey\":\"p\",\"deviceKey\":\"k\",\"firmwareVersion\":\"v")
+                        .append(flip / 2)
+                        .append("\",\"isUpgrading\":")
+                        .append(flip % 2 == 0)
+                        .append("}");
             }
             String answer = bundle.post("/ota-store/v1/records", "{\"devices\":[" + batch + "]}");
             assertTrue(answer.contains("\"code\":0"), answer);
@@ -64,7 +73,10 @@ record UpgradeFlips(String orgId, int devices) {
         return events.stream().map(e -> e.get("id").textValue()).collect(Collectors.toSet());
     }
 
-    /** Exactly the expected ids, and each device's events in order: a redelivered duplicate may repeat the last one only. */
+    /**
+     * Exactly the expected ids, and each device's events in order: a redelivered duplicate may repeat the last one
+     * only.
+     */
     static void assertExactlyInDeviceOrder(Set<String> expected, List<JsonNode> received) {
         assertEquals(expected, ids(received));
         Map<String, Long> lastSeq = new HashMap<>();

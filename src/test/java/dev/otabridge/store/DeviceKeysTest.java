@@ -31,12 +31,15 @@ class DeviceKeysTest {
                 devices.add(new DeviceFirmware(org, "a" + i, "p", "d" + i, "1.0", false));
             }
         }
-        new OtaStore(new DataSourceTransactionManager(database), new ObjectMapper()).upsert(new Records(devices, List.of()));
+        new OtaStore(new DataSourceTransactionManager(database), new ObjectMapper())
+                .upsert(new Records(devices, List.of()));
         for (DeviceKeys form : DeviceKeys.values()) {
             List<Object> parameters = new ArrayList<>();
             String condition = form.condition("d.", "o2", List.of("a1", "a3", "missing"), parameters);
-            List<String> found = jdbc.queryForList("SELECT d.org_id || '/' || d.asset_id FROM device_firmware d WHERE " + condition
-                    + " ORDER BY 1", String.class, parameters.toArray());
+            List<String> found = jdbc.queryForList(
+                    "SELECT d.org_id || '/' || d.asset_id FROM device_firmware d WHERE " + condition + " ORDER BY 1",
+                    String.class,
+                    parameters.toArray());
             assertEquals(List.of("o2/a1", "o2/a3"), found, form.name());
         }
     }
@@ -46,11 +49,18 @@ class DeviceKeysTest {
         assertEquals(DeviceKeys.DEVICE_PAIRS, DeviceKeys.of(database));
         List<Object> parameters = new ArrayList<>();
         String condition = DeviceKeys.DEVICE_PAIRS.condition("", "o", List.of("a", "b"), parameters);
-        String plan = String.join("\n", jdbc.queryForList("EXPLAIN PLAN FOR SELECT org_id FROM sync_outbox WHERE status <> 'DELIVERED' AND "
-                + condition.replace("?", "'x'"), String.class));
+        String plan = String.join(
+                "\n",
+                jdbc.queryForList(
+                        "EXPLAIN PLAN FOR SELECT org_id FROM sync_outbox WHERE status <> 'DELIVERED' AND "
+                                + condition.replace("?", "'x'"),
+                        String.class));
         assertTrue(plan.contains("SYNC_OUTBOX_BY_DEVICE"), plan);
-        plan = String.join("\n", jdbc.queryForList("EXPLAIN PLAN FOR SELECT org_id FROM device_sync_state WHERE "
-                + condition.replace("?", "'x'"), String.class));
+        plan = String.join(
+                "\n",
+                jdbc.queryForList(
+                        "EXPLAIN PLAN FOR SELECT org_id FROM device_sync_state WHERE " + condition.replace("?", "'x'"),
+                        String.class));
         // the named devices are read first and each looked up in the table: no scan of the organization
         int named = plan.indexOf("table=SYSTEM_SUBQUERY");
         assertTrue(named >= 0 && named < plan.indexOf("table=DEVICE_SYNC_STATE"), plan);

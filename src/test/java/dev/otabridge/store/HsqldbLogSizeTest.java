@@ -15,8 +15,13 @@ class HsqldbLogSizeTest {
     @Test
     void theStoreCheckpointsAfter200MegabytesOfLog() {
         try (HikariDataSource store = TestDatabase.fresh()) {
-            assertEquals("200", new JdbcTemplate(store).queryForObject("SELECT property_value FROM information_schema.system_properties"
-                    + " WHERE property_name = 'hsqldb.log_size'", String.class));
+            assertEquals(
+                    "200",
+                    new JdbcTemplate(store)
+                            .queryForObject(
+                                    "SELECT property_value FROM information_schema.system_properties"
+                                            + " WHERE property_name = 'hsqldb.log_size'",
+                                    String.class));
         }
     }
 }

@@ -25,17 +25,27 @@ class RewordedMigrationsTest {
     }
 
     private int checksum(String version) {
-        return jdbc.queryForObject("SELECT \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" = ?", Integer.class, version);
+        return jdbc.queryForObject(
+                "SELECT \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" = ?", Integer.class, version);
     }
 
     @Test
     void eachNewChecksumIsFlywaysOwnOfTheMigrationAsItStands() {
         // applied ones report what the store ran, which is the text as it stands; PostgreSQL's are read, not run
         MigrationInfo[] all = StoreSetup.migrations(database)
-                .locations("classpath:db/migration/common", "classpath:db/migration/hsqldb", "classpath:db/migration/postgresql")
-                .load().info().all();
-        Map<String, Integer> resolved = Arrays.stream(all).filter(info -> info.getChecksum() != null && info.getVersion() != null)
-                .collect(Collectors.toMap(info -> info.getVersion().getVersion(), MigrationInfo::getChecksum, (applied, pending) -> applied));
+                .locations(
+                        "classpath:db/migration/common",
+                        "classpath:db/migration/hsqldb",
+                        "classpath:db/migration/postgresql")
+                .load()
+                .info()
+                .all();
+        Map<String, Integer> resolved = Arrays.stream(all)
+                .filter(info -> info.getChecksum() != null && info.getVersion() != null)
+                .collect(Collectors.toMap(
+                        info -> info.getVersion().getVersion(),
+                        MigrationInfo::getChecksum,
+                        (applied, pending) -> applied));
         for (RewordedMigrations.Reworded migration : RewordedMigrations.ALL) {
             assertEquals(migration.after(), resolved.get(migration.version()), "V" + migration.version());
         }
@@ -44,7 +54,10 @@ class RewordedMigrationsTest {
     @Test
     void aStoreThatRanTheEarlierWordingStartsAndTakesTheNewChecksum() {
         for (RewordedMigrations.Reworded migration : RewordedMigrations.ALL) {
-            jdbc.update("UPDATE \"flyway_schema_history\" SET \"checksum\" = ? WHERE \"version\" = ?", migration.before(), migration.version());
+            jdbc.update(
+                    "UPDATE \"flyway_schema_history\" SET \"checksum\" = ? WHERE \"version\" = ?",
+                    migration.before(),
+                    migration.version());
         }
         StoreSetup.migrate(database);
         assertEquals(RewordedMigrations.ALL.get(0).after(), checksum("7"));

@@ -10,8 +10,7 @@ import javax.sql.DataSource;
 /** A fresh, migrated store per call: test classes share a JVM and a server, so names must not repeat. */
 public final class TestDatabase {
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** An in-memory HSQLDB. */
     public static HikariDataSource fresh() {
@@ -40,7 +39,7 @@ public final class TestDatabase {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
         String server = "jdbc:postgresql://127.0.0.1:5432/test";
         try (Connection connection = java.sql.DriverManager.getConnection(server, "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("the machine's PostgreSQL is not reachable at " + server, e);
@@ -50,7 +49,7 @@ public final class TestDatabase {
             public void close() {
                 super.close();
                 try (Connection connection = java.sql.DriverManager.getConnection(server, "postgres", "");
-                     Statement statement = connection.createStatement()) {
+                        Statement statement = connection.createStatement()) {
                     statement.execute("DROP SCHEMA " + schema + " CASCADE");
                 } catch (SQLException e) {
                     throw new IllegalStateException("could not drop " + schema, e);

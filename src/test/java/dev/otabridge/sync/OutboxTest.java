@@ -2,11 +2,9 @@ package dev.otabridge.sync;
 
 import static dev.otabridge.sync.SyncFixture.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.otabridge.api.ApiException;
 import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -73,13 +71,23 @@ public class OutboxTest {
     void afterTheLastAttemptAnEventIsParkedVisiblyAndCanBeRedriven() {
         OutboxEvent event = sync.outbox.nextBatch(1).get(0);
         for (int attempt = 0; attempt < 3; attempt++) {
-            sync.outbox.failed(new OutboxEvent(event.id(), event.eventId(), event.orgId(), event.assetId(), event.type(),
-                    event.payload(), attempt, event.createdAt()), new IllegalStateException("rejected"));
+            sync.outbox.failed(
+                    new OutboxEvent(
+                            event.id(),
+                            event.eventId(),
+                            event.orgId(),
+                            event.assetId(),
+                            event.type(),
+                            event.payload(),
+                            attempt,
+                            event.createdAt()),
+                    new IllegalStateException("rejected"));
         }
         assertEquals(1L, sync.outbox.counts().get("PARKED"));
         sync.clock.advance(Duration.ofHours(1));
         assertEquals(List.of("UPGRADE_STARTED b"), describe(sync.outbox.nextBatch(10)));
-        assertEquals("IllegalStateException: rejected",
+        assertEquals(
+                "IllegalStateException: rejected",
                 sync.jdbc.queryForObject("SELECT last_error FROM sync_outbox WHERE id = ?", String.class, event.id()));
         assertEquals(Map.of("redriven", 1), sync.outbox.redriveParked());
         assertEquals(List.of("UPGRADE_STARTED a", "UPGRADE_STARTED b"), describe(sync.outbox.nextBatch(10)));
@@ -103,8 +111,12 @@ public class OutboxTest {
 
     @Test
     void onlyTheHolderOfTheRelayLeaseHandsEventsOutUntilItStopsRenewing() {
-        Outbox other = new Outbox(new DataSourceTransactionManager(sync.database), sync.json, sync.clock,
-                new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)), Duration.ofSeconds(10),
+        Outbox other = new Outbox(
+                new DataSourceTransactionManager(sync.database),
+                sync.json,
+                sync.clock,
+                new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)),
+                Duration.ofSeconds(10),
                 new OtaMetrics(new SimpleMeterRegistry()));
         assertEquals(2, sync.outbox.nextBatch(10).size());
         assertEquals(List.of(), other.nextBatch(10));

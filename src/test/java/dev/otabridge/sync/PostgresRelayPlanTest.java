@@ -23,12 +23,14 @@ class PostgresRelayPlanTest {
     void theNextBatchReadsOnlyThePendingHeads() {
         try (HikariDataSource dataSource = TestDatabase.postgres()) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            jdbc.update("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status, next_attempt_at,"
-                    + " is_head) SELECT 'e' || n, 'o', 'a' || n, 'UPGRADE_STARTED', '{}', 0, CASE WHEN n > 100000 THEN 'PENDING'"
+            jdbc.update("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status, "
+                    + "next_attempt_at,"
+                    + " is_head) SELECT 'e' || n, 'o', 'a' || n, 'UPGRADE_STARTED', '{}', 0, CASE WHEN n > "
+                    + "100000 THEN 'PENDING'"
                     + " ELSE 'DELIVERED' END, 0, n > 100000 FROM generate_series(1, 150000) AS n");
             jdbc.execute("ANALYZE sync_outbox");
-            String plan = String.join("\n",
-                    jdbc.queryForList("EXPLAIN ANALYZE " + Outbox.NEXT_BATCH, String.class, Long.MAX_VALUE, 500));
+            String plan = String.join(
+                    "\n", jdbc.queryForList("EXPLAIN ANALYZE " + Outbox.NEXT_BATCH, String.class, Long.MAX_VALUE, 500));
             for (String readsMore : List.of("Rows Removed by Filter", "Sort", "Seq Scan", "sync_outbox_pkey")) {
                 assertFalse(plan.contains(readsMore), plan);
             }

@@ -54,7 +54,8 @@ public class SweepAlongsideDetectionTest {
         for (int from = 0; from < DEVICES; from += PER_LOAD) {
             List<DeviceFirmware> devices = new ArrayList<>();
             for (int i = from; i < from + PER_LOAD; i++) {
-                devices.add(new DeviceFirmware("org" + i % 3, String.format("asset%05d", i), "p", "d" + i, "1.0", upgrading));
+                devices.add(new DeviceFirmware(
+                        "org" + i % 3, String.format("asset%05d", i), "p", "d" + i, "1.0", upgrading));
             }
             store.upsert(new Records(devices, List.of()));
         }
@@ -76,8 +77,14 @@ public class SweepAlongsideDetectionTest {
         StoreSetup.migrate(database);
         ObjectMapper json = new ObjectMapper();
         OtaStore store = new OtaStore(new DataSourceTransactionManager(database), json);
-        TransitionDetector detector = new TransitionDetector(new DataSourceTransactionManager(database), json, new MovableClock(), "urn:test", 1000,
-                Duration.ofHours(2), new OtaMetrics(new SimpleMeterRegistry()));
+        TransitionDetector detector = new TransitionDetector(
+                new DataSourceTransactionManager(database),
+                json,
+                new MovableClock(),
+                "urn:test",
+                1000,
+                Duration.ofHours(2),
+                new OtaMetrics(new SimpleMeterRegistry()));
         JdbcTemplate jdbc = new JdbcTemplate(database);
         load(store, false);
         detector.tick();
@@ -85,17 +92,29 @@ public class SweepAlongsideDetectionTest {
         AtomicInteger failures = new AtomicInteger();
         schedules.scheduleWithFixedDelay(() -> failures.addAndGet(ran(detector::tick)), 0, 1, TimeUnit.SECONDS);
         for (int sweeper = 0; sweeper < 2; sweeper++) {
-            schedules.scheduleAtFixedRate(() -> {
-                failures.addAndGet(ran(() -> detector.sweep(() -> !Thread.currentThread().isInterrupted())));
-                sweeps.incrementAndGet();
-            }, 0, 10, TimeUnit.SECONDS);
+            schedules.scheduleAtFixedRate(
+                    () -> {
+                        failures.addAndGet(ran(() ->
+                                detector.sweep(() -> !Thread.currentThread().isInterrupted())));
+                        sweeps.incrementAndGet();
+                    },
+                    0,
+                    10,
+                    TimeUnit.SECONDS);
         }
         load(store, true);
         load(store, false);
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox", Integer.class) == 2 * DEVICES);
-        assertEquals(DEVICES, jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE event_type = 'UPGRADE_STARTED'", Integer.class));
-        assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE payload LIKE '%\"reconciled\":true%'", Integer.class),
+        assertEquals(
+                DEVICES,
+                jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM sync_outbox WHERE event_type = 'UPGRADE_STARTED'", Integer.class));
+        assertEquals(
+                0,
+                jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM sync_outbox WHERE payload LIKE '%\"reconciled\":true%'", Integer.class),
                 "no change is left to the sweep");
         assertTrue(sweeps.get() >= 2, "sweeps ran meanwhile: " + sweeps);
         assertEquals(0, failures.get(), "no tick or sweep failed");

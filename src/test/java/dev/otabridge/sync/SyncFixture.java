@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
-/** A migrated store, its write path, a detector and an outbox over it, a clock the test moves, and a switch that takes the database away. */
+/**
+ * A migrated store, its write path, a detector and an outbox over it, a clock the test moves, and a switch that takes
+ * the database away.
+ */
 final class SyncFixture implements AutoCloseable {
 
     final ObjectMapper json = new ObjectMapper();
@@ -34,8 +37,21 @@ final class SyncFixture implements AutoCloseable {
         this.switchable = new SwitchableDataSource(database);
         this.store = new OtaStore(new DataSourceTransactionManager(database), json);
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
-        this.detector = new TransitionDetector(new DataSourceTransactionManager(switchable), json, clock, "urn:test", 4, Duration.ofMinutes(30), metrics);
-        this.outbox = new Outbox(new DataSourceTransactionManager(database), json, clock, new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)), Duration.ofSeconds(10), metrics);
+        this.detector = new TransitionDetector(
+                new DataSourceTransactionManager(switchable),
+                json,
+                clock,
+                "urn:test",
+                4,
+                Duration.ofMinutes(30),
+                metrics);
+        this.outbox = new Outbox(
+                new DataSourceTransactionManager(database),
+                json,
+                clock,
+                new Outbox.RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4)),
+                Duration.ofSeconds(10),
+                metrics);
         this.jdbc = new JdbcTemplate(database);
     }
 
@@ -53,7 +69,9 @@ final class SyncFixture implements AutoCloseable {
 
     /** Every event in the outbox, in detection order. */
     List<JsonNode> events() {
-        return jdbc.queryForList("SELECT payload FROM sync_outbox ORDER BY id", String.class).stream().map(this::tree).toList();
+        return jdbc.queryForList("SELECT payload FROM sync_outbox ORDER BY id", String.class).stream()
+                .map(this::tree)
+                .toList();
     }
 
     private JsonNode tree(String text) {

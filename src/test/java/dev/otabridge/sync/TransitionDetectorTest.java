@@ -1,13 +1,13 @@
 package dev.otabridge.sync;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.otabridge.store.TestDatabase;
 import static dev.otabridge.sync.SyncFixture.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.otabridge.store.TestDatabase;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +32,10 @@ public class TransitionDetectorTest {
     }
 
     private List<String> types() {
-        return sync.events().stream().map(e -> e.get("type").textValue() + " " + e.get("data").get("assetId").textValue()).toList();
+        return sync.events().stream()
+                .map(e -> e.get("type").textValue() + " "
+                        + e.get("data").get("assetId").textValue())
+                .toList();
     }
 
     @Test
@@ -42,7 +45,8 @@ public class TransitionDetectorTest {
         sync.write(device("a", false, "2.0"));
         sync.write(device("a", true, "2.0"));
         assertEquals(4, sync.detector.tick());
-        assertEquals(List.of("UPGRADE_STARTED b", "UPGRADE_STARTED a", "UPGRADE_FINISHED a", "UPGRADE_STARTED a"), types());
+        assertEquals(
+                List.of("UPGRADE_STARTED b", "UPGRADE_STARTED a", "UPGRADE_FINISHED a", "UPGRADE_STARTED a"), types());
         assertEquals(0, sync.jdbc.queryForObject("SELECT COUNT(*) FROM device_change", Long.class));
     }
 
@@ -68,7 +72,9 @@ public class TransitionDetectorTest {
             long seq = event.get("data").get("sequence").longValue();
             assertEquals(last[device] + 1, seq);
             last[device] = seq;
-            assertEquals(DeviceEvent.idFor("o", event.get("data").get("assetId").textValue(), seq), event.get("id").textValue());
+            assertEquals(
+                    DeviceEvent.idFor("o", event.get("data").get("assetId").textValue(), seq),
+                    event.get("id").textValue());
         }
         assertEquals(9, ids.size());
     }
@@ -109,13 +115,18 @@ public class TransitionDetectorTest {
         sync.detector.tick();
         sync.jdbc.update("UPDATE device_firmware SET is_upgrading = TRUE WHERE asset_id = 'a'");
         sync.jdbc.update("DELETE FROM device_firmware WHERE asset_id = 'b'");
-        sync.jdbc.update("INSERT INTO device_firmware (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading)"
+        sync.jdbc.update("INSERT INTO device_firmware (org_id, asset_id, product_key, device_key, firmware_version, "
+                + "is_upgrading)"
                 + " VALUES ('o', 'c', 'p', 'd', '1.0', TRUE)");
         assertEquals(0, sync.detector.tick());
         assertEquals(3, sync.detector.sweep());
         List<JsonNode> reconciled = sync.events().subList(1, 4);
-        assertEquals(Set.of("UPGRADE_STARTED a", "UPGRADE_FINISHED b", "UPGRADE_STARTED c"), Set.copyOf(reconciled.stream()
-                .map(e -> e.get("type").textValue() + " " + e.get("data").get("assetId").textValue()).toList()));
+        assertEquals(
+                Set.of("UPGRADE_STARTED a", "UPGRADE_FINISHED b", "UPGRADE_STARTED c"),
+                Set.copyOf(reconciled.stream()
+                        .map(e -> e.get("type").textValue() + " "
+                                + e.get("data").get("assetId").textValue())
+                        .toList()));
         reconciled.forEach(e -> assertTrue(e.get("data").get("reconciled").booleanValue()));
         assertEquals(0, sync.detector.sweep());
     }
@@ -123,11 +134,17 @@ public class TransitionDetectorTest {
     @Test
     void aSweepToldToStopEndsAfterItsChunkAndTheNextCoversTheRest() {
         for (int i = 0; i < 10; i++) {
-            sync.jdbc.update("INSERT INTO device_firmware (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading)"
-                    + " VALUES ('o', ?, 'p', 'd', '1.0', TRUE)", "a" + i);
+            sync.jdbc.update(
+                    "INSERT INTO device_firmware (org_id, asset_id, product_key, device_key, firmware_version, "
+                            + "is_upgrading)"
+                            + " VALUES ('o', ?, 'p', 'd', '1.0', TRUE)",
+                    "a" + i);
         }
         AtomicInteger asked = new AtomicInteger();
-        assertEquals(4, sync.detector.sweep(() -> asked.incrementAndGet() < 2), "one chunk of the fixture's batch size, then it stops");
+        assertEquals(
+                4,
+                sync.detector.sweep(() -> asked.incrementAndGet() < 2),
+                "one chunk of the fixture's batch size, then it stops");
         assertEquals(6, sync.detector.sweep());
         assertEquals(0, sync.detector.sweep());
     }

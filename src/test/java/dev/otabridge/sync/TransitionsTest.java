@@ -21,7 +21,18 @@ class TransitionsTest {
     }
 
     private static SyncState state(boolean upgrading, long seq) {
-        return new SyncState("o", "a", "p", "d", "1.0", upgrading, seq, upgrading ? T0 : null, upgrading ? "1.0" : null, false, false);
+        return new SyncState(
+                "o",
+                "a",
+                "p",
+                "d",
+                "1.0",
+                upgrading,
+                seq,
+                upgrading ? T0 : null,
+                upgrading ? "1.0" : null,
+                false,
+                false);
     }
 
     @Test
@@ -65,7 +76,8 @@ class TransitionsTest {
 
     @Test
     void aFinishedUpgradeThatKeptItsVersionSaysSo() {
-        DeviceEvent.Data data = Transitions.apply(state(true, 1), device(false, "1.0"), T1, false).event();
+        DeviceEvent.Data data = Transitions.apply(state(true, 1), device(false, "1.0"), T1, false)
+                .event();
         assertEquals(data.firmwareVersionBefore(), data.firmwareVersionAfter());
     }
 
@@ -112,12 +124,15 @@ class TransitionsTest {
         assertEquals(DeviceEvent.Type.UPGRADE_STALLED, outcome.type());
         assertTrue(outcome.next().stallReported());
         assertEquals(2, outcome.event().sequence());
-        assertEquals(java.time.Instant.ofEpochMilli(T0).toString(), outcome.event().upgradingSince());
+        assertEquals(
+                java.time.Instant.ofEpochMilli(T0).toString(), outcome.event().upgradingSince());
     }
 
     @Test
     void reconciledEventsAreMarked() {
-        assertTrue(Transitions.apply(state(false, 1), device(true, "1.0"), T1, true).event().reconciled());
+        assertTrue(Transitions.apply(state(false, 1), device(true, "1.0"), T1, true)
+                .event()
+                .reconciled());
     }
 
     @Test

@@ -13,8 +13,14 @@ import org.flywaydb.core.api.migration.Context;
  */
 public class V11_2__Fold_stored_names extends BaseJavaMigration {
 
-    private static final String[] JOB_COLUMNS = {"name_default", "firmware_name_default", "name_zh_cn", "name_en_us",
-            "firmware_name_zh_cn", "firmware_name_en_us"};
+    private static final String[] JOB_COLUMNS = {
+        "name_default",
+        "firmware_name_default",
+        "name_zh_cn",
+        "name_en_us",
+        "firmware_name_zh_cn",
+        "firmware_name_en_us"
+    };
 
     @Override
     public void migrate(Context context) throws Exception {
@@ -23,9 +29,11 @@ public class V11_2__Fold_stored_names extends BaseJavaMigration {
         String assignments = String.join(" = ?, ", JOB_COLUMNS) + " = ?";
         // HSQLDB refuses to run an empty batch
         boolean pending = false;
-        try (PreparedStatement read = connection.prepareStatement("SELECT org_id, job_id, " + columns + " FROM ota_job");
-             PreparedStatement write = connection.prepareStatement("UPDATE ota_job SET " + assignments + " WHERE org_id = ? AND job_id = ?");
-             ResultSet jobs = read.executeQuery()) {
+        try (PreparedStatement read =
+                        connection.prepareStatement("SELECT org_id, job_id, " + columns + " FROM ota_job");
+                PreparedStatement write = connection.prepareStatement(
+                        "UPDATE ota_job SET " + assignments + " WHERE org_id = ? AND job_id = ?");
+                ResultSet jobs = read.executeQuery()) {
             while (jobs.next()) {
                 for (int i = 0; i < JOB_COLUMNS.length; i++) {
                     write.setString(i + 1, StoredText.folded(jobs.getString(3 + i)));
@@ -40,10 +48,12 @@ public class V11_2__Fold_stored_names extends BaseJavaMigration {
             }
         }
         pending = false;
-        try (PreparedStatement read = connection.prepareStatement("SELECT org_id, job_id, attr, locale, content FROM ota_job_text");
-             PreparedStatement write = connection.prepareStatement(
-                     "UPDATE ota_job_text SET content = ? WHERE org_id = ? AND job_id = ? AND attr = ? AND locale = ?");
-             ResultSet texts = read.executeQuery()) {
+        try (PreparedStatement read =
+                        connection.prepareStatement("SELECT org_id, job_id, attr, locale, content FROM ota_job_text");
+                PreparedStatement write = connection.prepareStatement(
+                        "UPDATE ota_job_text SET content = ? WHERE org_id = ? AND job_id = ? AND attr = ? AND locale "
+                                + "= ?");
+                ResultSet texts = read.executeQuery()) {
             while (texts.next()) {
                 write.setString(1, StoredText.folded(texts.getString(5)));
                 for (int i = 1; i <= 4; i++) {
