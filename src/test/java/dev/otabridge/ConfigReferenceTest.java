@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration reference and application.properties name the same keys with the same defaults. */
+/** docs/configuration.md's reference and application.properties name the same keys with the same defaults. */
 class ConfigReferenceTest {
 
     private static final Pattern ROW =
@@ -26,12 +26,14 @@ class ConfigReferenceTest {
             properties.load(in);
         }
         Set<String> documented = new TreeSet<>();
-        Matcher row = ROW.matcher(Files.readString(Path.of("README.md")));
+        Matcher row = ROW.matcher(Files.readString(Path.of("docs/configuration.md")));
         while (row.find()) {
             String key = row.group(1);
             documented.add(key);
             String readmeDefault = row.group(3) == null ? "" : row.group(3);
-            assertTrue(properties.containsKey(key), "README documents " + key + ", which application.properties lacks");
+            assertTrue(
+                    properties.containsKey(key),
+                    "docs/configuration.md documents " + key + ", which application." + "properties lacks");
             assertEquals(properties.getProperty(key), readmeDefault, "default of " + key);
         }
         Set<String> keys = new TreeSet<>();

@@ -67,7 +67,7 @@ public final class FieldTable {
                 .collect(Collectors.joining(", "));
     }
 
-    /** The table as Markdown, the form the README carries (a test keeps the two equal). */
+    /** The table as Markdown, the form docs/api.md carries (a test keeps the two equal). */
     public String markdown() {
         StringBuilder md = new StringBuilder("| field | type | operators | meaning |\n|---|---|---|---|\n");
         for (SearchField f : fields) {

@@ -18,11 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Mirror mode end to end: bundle A (its own store, the token flow on) is the upstream of bundle B,
@@ -30,15 +27,16 @@ import org.junit.jupiter.api.TestMethodOrder;
  * own search, and turns what changes on A into events, through error answers and stalled calls.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class MirrorHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEVICES = 450;
     private static final int FLIPPED = 10;
     private static final int RATE = 8;
+    /** m1 stays as loaded; the upgrades of m2 flip while the upstream fails: each test its own organization. */
     private static final String SEARCH_DEVICES =
             "/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId=m1";
+
     private static final String SEARCH_JOBS = "/connect-service/v2.1/ota-jobs?action=search&orgId=m1";
 
     private Path dir;
@@ -52,7 +50,7 @@ public class MirrorHttpTest {
         Path accounts = dir.resolve("accounts.json");
         Files.writeString(accounts, """
                 {"accounts": [
-                  {"accessKey": "mirror", "secret": "s-mirror", "orgIds": ["m1"], "permissions": ["Firmware/Read",
+                  {"accessKey": "mirror", "secret": "s-mirror", "orgIds": ["m1", "m2"], "permissions": ["Firmware/Read",
                       "Firmware/Read OTA"]},
                   {"accessKey": "admin", "secret": "s-admin", "orgIds": [], "permissions": ["OtaBridge/Admin"]}
                 ]}""");
@@ -65,7 +63,8 @@ public class MirrorHttpTest {
                         // short-lived tokens: the mirror must renew its own many times during the test
                         "ota.security.token-ttl-seconds", "2",
                         "ota.security.rate-limit-per-second", "1000"));
-        load(false);
+        load("m1", false);
+        load("m2", false);
         String jobs =
                 "{\"jobs\":[" + String.join(",", List.of(job("j1", 1000), job("j2", 2000), job("j3", 3000))) + "]}";
         assertTrue(admin().call("/ota-store/v1/records", jobs).body().contains("\"code\":0"));
@@ -79,7 +78,7 @@ public class MirrorHttpTest {
                 Map.entry("ota.mirror.url", proxy.url()),
                 Map.entry("ota.mirror.app-key", "mirror"),
                 Map.entry("ota.mirror.secret", "s-mirror"),
-                Map.entry("ota.mirror.org-ids", "m1"),
+                Map.entry("ota.mirror.org-ids", "m1,m2"),
                 Map.entry("ota.mirror.trigger", "trigger.repeatInterval=300&trigger.repeatCount=-1"),
                 Map.entry("ota.mirror.requests-per-second", String.valueOf(RATE)),
                 Map.entry("ota.mirror.timeout-millis", "1000"),
@@ -121,12 +120,14 @@ public class MirrorHttpTest {
         return new SignedClient(upstream, "mirror", "s-mirror");
     }
 
-    /** Every device idle, except the first FLIPPED when {@code flippedUpgrading}. */
-    private void load(boolean flippedUpgrading) throws Exception {
+    /** Every device of {@code orgId} idle, except the first FLIPPED when {@code flippedUpgrading}. */
+    private void load(String orgId, boolean flippedUpgrading) throws Exception {
         StringBuilder devices = new StringBuilder();
         for (int d = 0; d < DEVICES; d++) {
             devices.append(d == 0 ? "" : ",")
-                    .append("{\"orgId\":\"m1\",\"assetId\":\"dev")
+                    .append("{\"orgId\":\"")
+                    .append(orgId)
+                    .append("\",\"assetId\":\"dev")
                     .append(String.format("%03d", d))
                     .append("\",\"productKey\":\"p")
                     .append(d % 3)
@@ -167,34 +168,36 @@ public class MirrorHttpTest {
         return ids;
     }
 
-    private static Set<String> flippedIds(int sequence) {
+    /** The ids of the {@code sequence}th event of the first {@code devices} devices of {@code orgId}. */
+    private static Set<String> eventIds(String orgId, int devices, int sequence) {
         Set<String> ids = new HashSet<>();
-        for (int d = 0; d < FLIPPED; d++) {
-            ids.add(DeviceEvent.idFor("m1", String.format("dev%03d", d), sequence));
+        for (int d = 0; d < devices; d++) {
+            ids.add(DeviceEvent.idFor(orgId, String.format("dev%03d", d), sequence));
         }
         return ids;
     }
 
     @Test
-    @Order(1)
-    void theMirrorServesEveryPageTheUpstreamHolds() throws Exception {
+    void theMirrorServesEveryPageTheUpstreamHoldsAndWritesOnlyWhatChanged() throws Exception {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> allPages(mirror, null, SEARCH_DEVICES).size() == DEVICES);
         assertEquals(allPages(upstream, reader(), SEARCH_DEVICES), allPages(mirror, null, SEARCH_DEVICES));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> allPages(mirror, null, SEARCH_JOBS).size() == 3);
         assertEquals(allPages(upstream, reader(), SEARCH_JOBS), allPages(mirror, null, SEARCH_JOBS));
-        assertTrue(mirroredEventIds().isEmpty(), "idle devices seen for the first time are no transition");
+        Set<String> m1Events = new HashSet<>(mirroredEventIds());
+        m1Events.retainAll(eventIds("m1", DEVICES, 1));
+        assertTrue(m1Events.isEmpty(), "idle devices seen for the first time are no transition");
 
         double written = metric("ota_mirror_rows_written_total{kind=\"devices\"");
         double read = metric("ota_mirror_rows_read_total{kind=\"devices\"");
-        Thread.sleep(1_500);
-        assertTrue(
-                metric("ota_mirror_rows_read_total{kind=\"devices\"") > read, "later passes read the upstream again");
+        // a later pass reads every device of m1 again
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> metric("ota_mirror_rows_read_total{kind=\"devices\"") >= read + DEVICES);
         assertEquals(
                 written,
                 metric("ota_mirror_rows_written_total{kind=\"devices\""),
-                "and write nothing that did not change");
+                "and writes nothing that did not change");
     }
 
     private double metric(String prefix) throws Exception {
@@ -208,27 +211,46 @@ public class MirrorHttpTest {
     }
 
     @Test
-    @Order(2)
     void upstreamTransitionsBecomeMirrorEventsThroughErrorsAndStalls() throws Exception {
-        load(true);
-        await().atMost(Duration.ofSeconds(30)).until(() -> mirroredEventIds().containsAll(flippedIds(1)));
+        load("m2", true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mirroredEventIds().containsAll(eventIds("m2", FLIPPED, 1)));
 
+        double failures = metric("ota_mirror_failures_total");
         proxy.mode(FaultyProxy.Mode.UNAVAILABLE);
-        load(false);
-        Thread.sleep(1_500);
-        proxy.mode(FaultyProxy.Mode.STALL);
-        Thread.sleep(2_500);
-        proxy.mode(FaultyProxy.Mode.ENVELOPE_ERROR);
-        Thread.sleep(1_500);
-        assertEquals(flippedIds(1), mirroredEventIds(), "nothing new came through while the upstream failed");
-        assertTrue(metric("ota_mirror_failures_total") > 0, "a task was given up after its retries, and counted");
+        load("m2", false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric("ota_mirror_failures_total") > failures);
+        for (FaultyProxy.Mode failing : List.of(FaultyProxy.Mode.STALL, FaultyProxy.Mode.ENVELOPE_ERROR)) {
+            int calls = proxy.calls().size();
+            proxy.mode(failing);
+            await().atMost(Duration.ofSeconds(30)).until(() -> proxy.calls().size() >= calls + 2);
+        }
+        Set<String> m2Events = new HashSet<>(mirroredEventIds());
+        m2Events.removeAll(eventIds("m2", FLIPPED, 1));
+        m2Events.retainAll(eventIds("m2", DEVICES, 2));
+        assertTrue(m2Events.isEmpty(), "nothing new came through while the upstream failed");
         proxy.mode(FaultyProxy.Mode.PASS);
 
-        Set<String> expected = new HashSet<>(flippedIds(1));
-        expected.addAll(flippedIds(2));
+        // a device that starts upgrading after the others finished: once its event is there, every
+        // write of the passes before it has been judged
+        loadSentinel();
+        Set<String> expected = new HashSet<>(eventIds("m2", FLIPPED, 1));
+        expected.addAll(eventIds("m2", FLIPPED, 2));
+        expected.add(DeviceEvent.idFor("m2", "sentinel", 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> mirroredEventIds().containsAll(expected));
-        Thread.sleep(1_000);
-        assertEquals(expected, mirroredEventIds(), "each flip once, and nothing for the devices that did not change");
+        Set<String> m2 = new HashSet<>(mirroredEventIds());
+        m2.removeIf(id -> !id.equals(DeviceEvent.idFor("m2", "sentinel", 1))
+                && !eventIds("m2", DEVICES, 1).contains(id)
+                && !eventIds("m2", DEVICES, 2).contains(id));
+        assertEquals(expected, m2, "each flip once, and nothing for the devices that did not change");
+    }
+
+    private void loadSentinel() throws Exception {
+        String answer = admin().call(
+                        "/ota-store/v1/records",
+                        "{\"devices\":[{\"orgId\":\"m2\",\"assetId\":\"sentinel\",\"productKey\":\"p0\","
+                                + "\"deviceKey\":\"ks\",\"firmwareVersion\":\"1.0\",\"isUpgrading\":true}]}")
+                .body();
+        assertTrue(answer.contains("\"code\":0"), answer);
     }
 
     /**
@@ -236,8 +258,8 @@ public class MirrorHttpTest {
      * its refill).
      */
     @Test
-    @Order(3)
     void theMirrorKeepsToItsRequestRate() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> proxy.calls().size() > 4 * RATE);
         List<Long> calls = proxy.calls();
         assertTrue(calls.size() > 4 * RATE, "enough calls to judge: " + calls.size());
         for (int i = 0; i + 2 * RATE < calls.size(); i++) {
