@@ -21,4 +21,15 @@ public interface BundleEndpoint {
                         : request.header("Content-Type", "application/json; charset=utf-8")
                                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
+
+    /** The first sample of the metric line that starts with {@code prefix} on /observe/metrics, or 0. */
+    default double metric(String prefix) throws IOException, InterruptedException {
+        return post("/observe/metrics", null)
+                .body()
+                .lines()
+                .filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.otabridge.http;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.otabridge.Application;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -8,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,23 +67,23 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
         return child;
     }
 
-    private void awaitReady(Duration within) throws Exception {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the child bundle exited with " + process.exitValue());
-            }
-            try {
-                // the management server answers 404 until the routes are up: wait for a real answer
-                if (post("/ota-sync/v1/outbox", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
+    private void awaitReady(Duration within) {
+        await().atMost(within)
+                .pollInterval(Duration.ofMillis(200))
+                .failFast("the child bundle exited", () -> !process.isAlive())
+                .until(this::answers);
+    }
+
+    /** The management server answers 404 until the routes are up: a real answer means ready. */
+    private boolean answers() {
+        try {
+            return post("/ota-sync/v1/outbox", null).statusCode() == 200;
+        } catch (java.io.IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        throw new IllegalStateException("the child bundle did not answer within " + within);
     }
 
     @Override

@@ -189,25 +189,15 @@ public class MirrorHttpTest {
         m1Events.retainAll(eventIds("m1", DEVICES, 1));
         assertTrue(m1Events.isEmpty(), "idle devices seen for the first time are no transition");
 
-        double written = metric("ota_mirror_rows_written_total{kind=\"devices\"");
-        double read = metric("ota_mirror_rows_read_total{kind=\"devices\"");
+        double written = mirror.metric("ota_mirror_rows_written_total{kind=\"devices\"");
+        double read = mirror.metric("ota_mirror_rows_read_total{kind=\"devices\"");
         // a later pass reads every device of m1 again
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> metric("ota_mirror_rows_read_total{kind=\"devices\"") >= read + DEVICES);
+                .until(() -> mirror.metric("ota_mirror_rows_read_total{kind=\"devices\"") >= read + DEVICES);
         assertEquals(
                 written,
-                metric("ota_mirror_rows_written_total{kind=\"devices\""),
+                mirror.metric("ota_mirror_rows_written_total{kind=\"devices\""),
                 "and writes nothing that did not change");
-    }
-
-    private double metric(String prefix) throws Exception {
-        return mirror.post("/observe/metrics", null)
-                .body()
-                .lines()
-                .filter(l -> l.startsWith(prefix))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElse(0);
     }
 
     @Test
@@ -215,10 +205,10 @@ public class MirrorHttpTest {
         load("m2", true);
         await().atMost(Duration.ofSeconds(30)).until(() -> mirroredEventIds().containsAll(eventIds("m2", FLIPPED, 1)));
 
-        double failures = metric("ota_mirror_failures_total");
+        double failures = mirror.metric("ota_mirror_failures_total");
         proxy.mode(FaultyProxy.Mode.UNAVAILABLE);
         load("m2", false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> metric("ota_mirror_failures_total") > failures);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mirror.metric("ota_mirror_failures_total") > failures);
         for (FaultyProxy.Mode failing : List.of(FaultyProxy.Mode.STALL, FaultyProxy.Mode.ENVELOPE_ERROR)) {
             int calls = proxy.calls().size();
             proxy.mode(failing);

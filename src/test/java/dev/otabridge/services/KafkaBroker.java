@@ -1,10 +1,11 @@
 package dev.otabridge.services;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,25 +86,25 @@ final class KafkaBroker implements AutoCloseable {
 
     void startAgain() throws Exception {
         process = java("kafka.Kafka", properties.toString()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the Kafka broker exited: see " + dir.resolve("broker.log"));
-            }
-            try (Admin admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrap(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                    2000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                    2000))) {
-                admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
-                return;
-            } catch (Exception notYet) {
-                Thread.sleep(300);
-            }
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .failFast("the Kafka broker exited: see " + dir.resolve("broker.log"), () -> !process.isAlive())
+                .until(this::answers);
+    }
+
+    private boolean answers() {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                2000))) {
+            admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception notYet) {
+            return false;
         }
-        throw new IllegalStateException("the Kafka broker did not answer within 90 s");
     }
 
     private ProcessBuilder java(String mainClass, String... arguments) throws Exception {

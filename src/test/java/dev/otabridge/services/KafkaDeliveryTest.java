@@ -132,7 +132,8 @@ class KafkaDeliveryTest {
                 Set<String> expected = workload.expectedIds(FLIPS);
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> ids(reader.events()).containsAll(expected));
-                Thread.sleep(500);
+                // every event acknowledged and marked: nothing is left that could be sent again
+                await().atMost(Duration.ofSeconds(30)).until(() -> outbox(bundle, "PENDING") == 0);
                 List<JsonNode> events = reader.events();
                 // a record is the device's in partition order, and read in that order within a partition
                 assertExactlyInDeviceOrder(expected, events);
@@ -154,12 +155,23 @@ class KafkaDeliveryTest {
                     .until(() -> ids(reader.events()).containsAll(workload.expectedIds(2)));
             broker.stop();
             workload.flip(poster, 2, FLIPS);
-            Thread.sleep(3_000);
-            broker.startAgain();
             Set<String> expected = workload.expectedIds(FLIPS);
+            // every transition detected while the broker is away, and some waiting for it
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> outbox(bundle, "PENDING") + outbox(bundle, "DELIVERED") == expected.size()
+                            && outbox(bundle, "PENDING") > 0);
+            broker.startAgain();
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> ids(reader.events()).containsAll(expected));
             assertExactlyInDeviceOrder(expected, reader.events());
         }
+    }
+
+    /** How many of the bundle's outbox events are in {@code status}. */
+    private static long outbox(RunningBundle bundle, String status) throws Exception {
+        return JSON.readTree(bundle.post("/ota-sync/v1/outbox", null).body())
+                .get("data")
+                .get(status)
+                .longValue();
     }
 }

@@ -67,9 +67,12 @@ class RabbitMqDeliveryTest {
             UpgradeFlips.Poster poster = (path, body) -> bundle.post(path, body).body();
             WORKLOAD.flip(poster, 0, 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> rabbit.drain().size() >= DEVICES);
+            double failures = bundle.metric("ota_sync_delivery_failures_total{parked=\"false\"");
             Rabbit.brokerDown();
             WORKLOAD.flip(poster, 2, FLIPS);
-            Thread.sleep(3_000);
+            // the relay has tried and failed while the broker was down
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> bundle.metric("ota_sync_delivery_failures_total{parked=\"false\"") > failures);
             Rabbit.brokerUp();
             assertAllArrivedInOrder(WORKLOAD.expectedIds(FLIPS));
         }
@@ -96,7 +99,9 @@ class RabbitMqDeliveryTest {
                 }
             };
             await().atMost(Duration.ofSeconds(30)).until(() -> count.apply("DELIVERED") == DEVICES);
-            Thread.sleep(1_500);
+            // the broker has refused the second round, which the relay counted
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> bundle.metric("ota_sync_delivery_failures_total{parked=\"false\"") >= DEVICES);
             assertEquals(
                     DEVICES, count.apply("PENDING"), "the queue is full: the broker's nack must keep them pending");
             rabbit.purge();
