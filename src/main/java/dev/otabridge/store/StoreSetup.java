@@ -33,6 +33,11 @@ public final class StoreSetup {
         LOG.info("store schema is current ({} migration(s) applied now)", applied);
     }
 
+    /** Whether the store has every migration applied: a start in progress has set it up. */
+    public static boolean isCurrent(DataSource dataSource) {
+        return migrations(dataSource).load().info().pending().length == 0;
+    }
+
     /** Where a store's migrations come from: the shared ones, its engine's, and those written in Java. */
     static FluentConfiguration migrations(DataSource dataSource) {
         return Flyway.configure()

@@ -18,14 +18,10 @@ class GreedyRelayTest extends SyncRoutesTestSupport {
     }
 
     @Override
-    protected Properties properties() {
-        Properties properties = super.properties();
+    protected Properties settings() {
+        Properties properties = super.settings();
         properties.setProperty("ota.sync.relay.period-millis", "3600000");
         return properties;
-    }
-
-    private long delivered() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = 'DELIVERED'", Long.class);
     }
 
     @Test

@@ -5,21 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.api.QueryString;
-import dev.otabridge.api.RecordsReader;
-import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.mirror.MirrorTask;
-import dev.otabridge.mirror.UpstreamMirror;
-import dev.otabridge.mirror.UpstreamSession;
 import dev.otabridge.security.Signatures;
-import dev.otabridge.store.OtaStore;
-import dev.otabridge.store.StoreSetup;
-import dev.otabridge.store.TestDatabase;
-import dev.otabridge.sync.Lease;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -27,21 +15,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.Registry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** upstream-mirror.yaml with the upstream mocked: paging, signing, token reuse and renewal, retries, giving up. */
-class MirrorRoutesTest extends YamlRoutesTestSupport {
+/**
+ * upstream-mirror.yaml on the bundle's own configuration, with the upstream mocked: paging, signing, token reuse and
+ * renewal, retries, giving up.
+ */
+class MirrorRoutesTest extends BundleRoutesTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN_PATH = "/apim-token-service/v2.0/token/get";
     private static final int UPSTREAM_DEVICES = 250;
 
-    private final HikariDataSource database = TestDatabase.fresh();
     private final List<Exchange> calls = new ArrayList<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     /** How many of the next device-page calls fail, and how. */
@@ -50,40 +36,21 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
     private volatile String failure = "";
 
     @Override
-    protected List<String> routeFiles() {
-        return List.of("upstream-mirror.yaml");
-    }
-
-    @Override
-    protected Properties properties() {
+    protected Properties settings() {
         Properties p = new Properties();
         p.setProperty("ota.mirror.enabled", "false");
         p.setProperty("ota.mirror.trigger", "trigger.repeatInterval=3600000&trigger.repeatCount=-1");
         p.setProperty("ota.mirror.url", "http://upstream.invalid");
+        p.setProperty("ota.mirror.app-key", "key");
+        p.setProperty("ota.mirror.secret", "secret");
+        p.setProperty("ota.mirror.org-ids", "m1");
+        p.setProperty("ota.mirror.jobs", "true");
+        p.setProperty("ota.mirror.page-size", "200");
         p.setProperty("ota.mirror.requests-per-second", "1000");
         p.setProperty("ota.mirror.retry.max-retries", "2");
         p.setProperty("ota.mirror.retry.first-delay-millis", "10");
         p.setProperty("ota.mirror.retry.max-delay-millis", "20");
         return p;
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        StoreSetup.migrate(database);
-        OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
-        registry.bind(
-                "upstreamMirror",
-                new UpstreamMirror(
-                        "m1",
-                        true,
-                        200,
-                        database,
-                        new OtaStore(new DataSourceTransactionManager(database), JSON),
-                        new RecordsReader(JSON),
-                        JSON,
-                        metrics,
-                        new Lease(database, "mirror", Duration.ofSeconds(60), Clock.systemUTC())));
-        registry.bind("upstreamSession", new UpstreamSession("key", "secret", Clock.systemUTC(), JSON));
     }
 
     @BeforeEach
@@ -94,11 +61,6 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
         MockEndpoint upstream = getMockEndpoint("mock:upstream");
         upstream.whenAnyExchangeReceived(this::answer);
         context.start();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
     }
 
     /** The upstream: a token to whoever asks, devices in pages of the requested size, no jobs. */
@@ -144,8 +106,7 @@ class MirrorRoutesTest extends YamlRoutesTestSupport {
     }
 
     private long storedDevices() {
-        return new JdbcTemplate(database)
-                .queryForObject("SELECT COUNT(*) FROM device_firmware WHERE org_id = 'm1'", Long.class);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM device_firmware WHERE org_id = 'm1'", Long.class);
     }
 
     private List<String> paths() {

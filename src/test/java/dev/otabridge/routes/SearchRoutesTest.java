@@ -7,27 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otabridge.api.Envelopes;
-import dev.otabridge.api.SearchRequestReader;
-import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.search.SearchPage;
 import dev.otabridge.search.SearchRequest;
-import dev.otabridge.security.RequestGuard;
-import dev.otabridge.security.SecurityMode;
 import dev.otabridge.store.DeviceFirmware;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** search-api.yaml and enos-envelope.yaml, with the searches themselves replaced by mocks. */
-class SearchRoutesTest extends YamlRoutesTestSupport {
+/**
+ * search-api.yaml and enos-envelope.yaml on the bundle's own configuration, with the searches themselves replaced by
+ * mocks.
+ */
+class SearchRoutesTest extends BundleRoutesTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BODY =
@@ -35,18 +30,6 @@ class SearchRoutesTest extends YamlRoutesTestSupport {
 
     private MockEndpoint deviceSearch;
     private MockEndpoint jobSearch;
-
-    @Override
-    protected List<String> routeFiles() {
-        return List.of("enos-envelope.yaml", "search-api.yaml");
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        registry.bind("envelopes", new Envelopes(JSON, new OtaMetrics(new SimpleMeterRegistry())));
-        registry.bind("requestGuard", new RequestGuard(SecurityMode.NONE, null, null, null, 1, Clock.systemUTC()));
-        registry.bind("searchRequests", new SearchRequestReader(JSON));
-    }
 
     @BeforeEach
     void adviseAndStart() throws Exception {

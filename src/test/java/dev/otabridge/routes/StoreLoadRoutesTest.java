@@ -7,35 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.otabridge.api.Envelopes;
-import dev.otabridge.api.RecordsReader;
-import dev.otabridge.metrics.OtaMetrics;
-import dev.otabridge.security.RequestGuard;
-import dev.otabridge.security.SecurityMode;
-import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;
-import dev.otabridge.store.TestDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.Registry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** store-load.yaml: the HTTP upsert (store mocked) and the inbox folder (real store, real files). */
-class StoreLoadRoutesTest extends YamlRoutesTestSupport {
+/**
+ * store-load.yaml on the bundle's own configuration: the HTTP upsert (store mocked) and the inbox folder (real store,
+ * real files).
+ */
+class StoreLoadRoutesTest extends BundleRoutesTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEVICE =
@@ -44,28 +32,12 @@ class StoreLoadRoutesTest extends YamlRoutesTestSupport {
     @TempDir
     static Path inbox;
 
-    private final HikariDataSource database = TestDatabase.fresh();
-    private final JdbcTemplate jdbc = new JdbcTemplate(database);
-
     @Override
-    protected List<String> routeFiles() {
-        return List.of("enos-envelope.yaml", "store-load.yaml");
-    }
-
-    @Override
-    protected Properties properties() {
+    protected Properties settings() {
         Properties properties = new Properties();
         properties.setProperty("ota.inbox.dir", inbox.toString());
         properties.setProperty("ota.inbox.poll-millis", "100");
         return properties;
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        registry.bind("envelopes", new Envelopes(JSON, new OtaMetrics(new SimpleMeterRegistry())));
-        registry.bind("requestGuard", new RequestGuard(SecurityMode.NONE, null, null, null, 1, Clock.systemUTC()));
-        registry.bind("records", new RecordsReader(JSON));
-        registry.bind("otaStore", new OtaStore(new DataSourceTransactionManager(database), JSON));
     }
 
     @BeforeEach
@@ -76,11 +48,6 @@ class StoreLoadRoutesTest extends YamlRoutesTestSupport {
         AdviceWith.adviceWith(
                 context, "load-records-file", a -> a.weaveAddLast().to("mock:inbox-loaded"));
         context.start();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
     }
 
     private long devices() {

@@ -24,10 +24,6 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
         return "mock:target-a,mock:target-b";
     }
 
-    private long delivered() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = 'DELIVERED'", Long.class);
-    }
-
     @Test
     void theDetectorTicksAndAFailedTickDoesNotStopTheNext() throws Exception {
         AtomicInteger calls = new AtomicInteger();
