@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.api.ApiException;
 import dev.otabridge.api.Envelope;
 import dev.otabridge.api.SearchRequestReader;
+import dev.otabridge.expression.ExpressionException;
 import dev.otabridge.expression.ExpressionLimits;
 import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.search.SearchPage;
@@ -45,27 +46,27 @@ public final class BaselineServer {
         SqlSearch<?> devices =
                 new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, 1000, metrics);
         SqlSearch<?> jobs = new SqlSearch<>(jdbc, SearchTargets.otaJobs(json), ExpressionLimits.DEFAULT, 1000, metrics);
-        SearchRequestReader requests = new SearchRequestReader(json);
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 1024);
         server.setExecutor(Executors.newFixedThreadPool(Integer.parseInt(args[4])));
         server.createContext(
                 "/connect-service/v2.1/ota-firmwares",
-                exchange -> answer(exchange, "searchDeviceUpgrade", devices, requests, json));
+                exchange -> answer(exchange, devices, new SearchRequestReader(json, "searchDeviceUpgrade"), json));
         server.createContext(
-                "/connect-service/v2.1/ota-jobs", exchange -> answer(exchange, "search", jobs, requests, json));
+                "/connect-service/v2.1/ota-jobs",
+                exchange -> answer(exchange, jobs, new SearchRequestReader(json, "search"), json));
         server.start();
         System.out.println("baseline listening on " + args[0]);
     }
 
     private static void answer(
-            HttpExchange exchange, String action, SqlSearch<?> search, SearchRequestReader requests, ObjectMapper json)
+            HttpExchange exchange, SqlSearch<?> search, SearchRequestReader requests, ObjectMapper json)
             throws IOException {
         Envelope envelope;
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             SearchRequest request =
-                    requests.read(action, exchange.getRequestURI().getRawQuery(), body);
+                    requests.read(exchange.getRequestURI().getRawQuery(), body);
             SearchPage<?> page = search.run(request);
             envelope = new Envelope(
                     0,
@@ -73,7 +74,9 @@ public final class BaselineServer {
                     UUID.randomUUID().toString(),
                     page.data(),
                     new Envelope.Pagination(null, page.pageNo(), page.pageSize(), page.totalSize()));
-        } catch (ApiException refused) {
+        } catch (ApiException | ExpressionException failure) {
+            ApiException refused =
+                    failure instanceof ExpressionException mistake ? ApiException.refusing(mistake) : (ApiException) failure;
             envelope = new Envelope(
                     refused.code(), refused.getMessage(), UUID.randomUUID().toString(), null, null);
         }

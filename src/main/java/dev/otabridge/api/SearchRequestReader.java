@@ -18,18 +18,20 @@ public final class SearchRequestReader {
     static final int MAX_ORG_ID_LENGTH = StoredText.ID_LENGTH;
 
     private final JsonBody json;
+    private final String action;
 
-    public SearchRequestReader(ObjectMapper json) {
+    /** @param action the action its path serves, as EnOS names it: {@code searchDeviceUpgrade}, {@code search} */
+    public SearchRequestReader(ObjectMapper json, String action) {
         this.json = new JsonBody(json);
+        this.action = action;
     }
 
     /**
-     * @param action   the action this path serves, such as {@code searchDeviceUpgrade}
      * @param rawQuery the request's query string as received (the query, not headers, carries
      *                 orgId: an HTTP header of the same name must not stand in for it)
      * @param body     the raw request body, possibly null or empty
      */
-    public SearchRequest read(String action, String rawQuery, String body) {
+    public SearchRequest read(String rawQuery, String body) {
         QueryString query = QueryString.parse(rawQuery);
         String givenAction = query.single("action");
         if (!action.equals(givenAction)) {

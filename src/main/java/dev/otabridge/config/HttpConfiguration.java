@@ -47,9 +47,16 @@ public class HttpConfiguration implements CamelConfiguration {
         return new Envelopes(json, metrics);
     }
 
-    @BindToRegistry("searchRequests")
-    public SearchRequestReader searchRequests(ObjectMapper json) {
-        return new SearchRequestReader(json);
+    /** Search Device Upgrade's requests: its path serves action searchDeviceUpgrade. */
+    @BindToRegistry("deviceUpgradeRequests")
+    public SearchRequestReader deviceUpgradeRequests(ObjectMapper json) {
+        return new SearchRequestReader(json, "searchDeviceUpgrade");
+    }
+
+    /** Search OTA Job's requests: its path serves action search. */
+    @BindToRegistry("otaJobRequests")
+    public SearchRequestReader otaJobRequests(ObjectMapper json) {
+        return new SearchRequestReader(json, "search");
     }
 
     @BindToRegistry("feedRequests")

@@ -13,10 +13,13 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 class SearchRequestReaderTest {
 
     private static final String QUERY = "action=search&orgId=o1";
-    private final SearchRequestReader reader = new SearchRequestReader(new ObjectMapper());
+
+    private static SearchRequestReader reader(String action) {
+        return new SearchRequestReader(new ObjectMapper(), action);
+    }
 
     private String refusal(String query, String body) {
-        ApiException e = assertThrows(ApiException.class, () -> reader.read("search", query, body));
+        ApiException e = assertThrows(ApiException.class, () -> reader("search").read(query, body));
         assertEquals(ApiException.INVALID_ARGUMENT, e.code());
         return e.getMessage();
     }
@@ -24,7 +27,7 @@ class SearchRequestReaderTest {
     @ParameterizedTest
     @NullAndEmptySource
     void noBodyMeansNoFilterAndTheDefaultPage(String body) {
-        assertEquals(new SearchRequest("o1", null, 1, 10), reader.read("search", QUERY, body));
+        assertEquals(new SearchRequest("o1", null, 1, 10), reader("search").read(QUERY, body));
     }
 
     @Test
@@ -32,28 +35,31 @@ class SearchRequestReaderTest {
         String body = "{\"expression\":\"productKey='yourProductKey'\",\"pagination\":{\"pageNo\":1,\"pageSize\":5}}";
         assertEquals(
                 new SearchRequest("yourOrgId", "productKey='yourProductKey'", 1, 5),
-                reader.read("searchDeviceUpgrade", "action=searchDeviceUpgrade&orgId=yourOrgId", body));
+                reader("searchDeviceUpgrade").read("action=searchDeviceUpgrade&orgId=yourOrgId", body));
     }
 
     @Test
     void queryParametersComeInAnyOrderAndPercentEncoded() {
         assertEquals(
                 "o 1/ä",
-                reader.read("search", "orgId=o%201%2F%C3%A4&action=search", null)
+                reader("search")
+                        .read("orgId=o%201%2F%C3%A4&action=search", null)
                         .orgId());
         assertEquals(
                 "o 1😀",
-                reader.read("search", "orgId=o+1%F0%9F%98%80&action=search", null)
+                reader("search")
+                        .read("orgId=o+1%F0%9F%98%80&action=search", null)
                         .orgId());
     }
 
     @Test
     void unknownBodyKeysAreIgnoredAsTheOfficialClientAddsSome() {
-        SearchRequest request = reader.read(
-                "search",
-                QUERY,
-                "{\"action\":\"search\",\"orgId\":\"other\",\"projection\":[\"a\"],\"pagination\":{\"pageSize\":3,\""
-                        + "sorters\":[]}}");
+        SearchRequest request = reader("search")
+                .read(
+                        QUERY,
+                        "{\"action\":\"search\",\"orgId\":\"other\",\"projection\":[\"a\"],\"pagination\":{\"pageSiz"
+                                + "e\":3,\""
+                                + "sorters\":[]}}");
         assertEquals(new SearchRequest("o1", null, 1, 3), request);
     }
 
@@ -61,7 +67,8 @@ class SearchRequestReaderTest {
     void emptyAndNullSortersAreAccepted() {
         assertEquals(
                 3,
-                reader.read("search", QUERY, "{\"pagination\":{\"pageSize\":3,\"sorters\":null}}")
+                reader("search")
+                        .read(QUERY, "{\"pagination\":{\"pageSize\":3,\"sorters\":null}}")
                         .pageSize());
     }
 
@@ -141,7 +148,7 @@ class SearchRequestReaderTest {
 
     @Test
     void theLargestPageNumberStillComputesItsOffset() {
-        SearchRequest last = reader.read("search", QUERY, "{\"pagination\":{\"pageNo\":2147483647,\"pageSize\":200}}");
+        SearchRequest last = reader("search").read(QUERY, "{\"pagination\":{\"pageNo\":2147483647,\"pageSize\":200}}");
         assertEquals(2_147_483_646L * 200, last.offset());
     }
 }
