@@ -381,7 +381,7 @@ class FleetBenchmarkTest {
 
     private Server startBaseline(Store store) throws Exception {
         int port = freePort();
-        // without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: 40 ms a call
+        // without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs on every call
         Process process = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Dsun.net.httpserver.nodelay=true",

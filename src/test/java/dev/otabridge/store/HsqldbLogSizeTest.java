@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The embedded store checkpoints only after 200 MB of log (V9_1): at the default 50 MB a burst of
- * transitions stalled on three checkpoints of the whole store.
+ * transitions stalled on checkpoints of the whole store (docs/decisions/0012-hsqldb-log-size.md).
  */
 class HsqldbLogSizeTest {
 
