@@ -114,4 +114,19 @@ class ConfirmingRabbitMQComponentTest {
                         exchange.getException().getMessage().contains("refused"),
                         exchange.getException().getMessage()));
     }
+
+    @Test
+    void aConfirmThatNeverComesFailsTheSendWithinItsTimeout() throws Exception {
+        String waiting = rabbit.target() + "&confirmTimeout=1000";
+        Rabbit.blockPublishers();
+        try {
+            Exchange sent = sendAll(waiting, 1, new ArrayList<>()).get(0);
+            assertNotNull(sent.getException(), "a send the broker never confirmed is not delivered");
+            assertTrue(
+                    sent.getException().getMessage().contains("no publisher confirm within 1000 ms"),
+                    sent.getException().getMessage());
+        } finally {
+            Rabbit.unblock();
+        }
+    }
 }

@@ -86,6 +86,18 @@ final class Rabbit implements AutoCloseable {
         run("rabbitmqctl", "await_startup");
     }
 
+    /**
+     * A memory alarm: the broker stops reading what publishers send, and confirms nothing, until {@link #unblock()}.
+     */
+    static void blockPublishers() throws Exception {
+        run("rabbitmqctl", "set_vm_memory_high_watermark", "0");
+    }
+
+    /** Back to RabbitMQ's default watermark, which this machine's broker runs with. */
+    static void unblock() throws Exception {
+        run("rabbitmqctl", "set_vm_memory_high_watermark", "0.4");
+    }
+
     private static void run(String... command) throws Exception {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
