@@ -1,15 +1,61 @@
 package dev.otabridge.api;
 
+import dev.otabridge.store.StoredText;
+import dev.otabridge.sync.DeviceEvent;
 import dev.otabridge.sync.FeedRequest;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 
-/** Reads the event feed's query string: {@code after} (a cursor, default 0) and {@code limit}. */
+/**
+ * Reads the event feed's query string: {@code after} (a cursor, default 0), {@code limit}, and the
+ * filters {@code orgId}, {@code type} and {@code assetId} (with its orgId). Any other parameter is
+ * refused: a filter the feed does not know must not answer every organization's events.
+ */
 public final class FeedRequestReader {
+
+    private static final Set<String> PARAMETERS = Set.of("after", "limit", "orgId", "type", "assetId");
 
     public FeedRequest read(String rawQuery) {
         QueryString query = QueryString.parse(rawQuery);
+        for (String name : query.all().keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw ApiException.invalidArgument(
+                        "query", "unknown parameter; the feed takes after, limit, orgId, type and assetId");
+            }
+        }
         long after = number("after", query.single("after"), 0, 0, Long.MAX_VALUE);
         int limit = (int) number("limit", query.single("limit"), FeedRequest.DEFAULT_LIMIT, 1, FeedRequest.MAX_LIMIT);
-        return new FeedRequest(after, limit);
+        Optional<String> orgId = id(query, "orgId");
+        Optional<String> assetId = id(query, "assetId");
+        if (assetId.isPresent() && orgId.isEmpty()) {
+            throw ApiException.invalidArgument("assetId", "a device is named by orgId and assetId together");
+        }
+        return new FeedRequest(after, limit, orgId, type(query.single("type")), assetId);
+    }
+
+    private static Optional<String> id(QueryString query, String name) {
+        String value = query.single(name);
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.length() > StoredText.ID_LENGTH || StoredText.firstNotText(value) >= 0) {
+            throw ApiException.invalidArgument(
+                    name, name + " must be at most " + StoredText.ID_LENGTH + " printable characters");
+        }
+        return Optional.of(value);
+    }
+
+    private static Optional<DeviceEvent.Type> type(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(DeviceEvent.Type.values())
+                .filter(type -> type.name().equals(text))
+                .findFirst()
+                .map(Optional::of)
+                .orElseThrow(() -> ApiException.invalidArgument(
+                        "type", "type must be one of " + Arrays.toString(DeviceEvent.Type.values())));
     }
 
     private static long number(String name, String text, long absent, long min, long max) {

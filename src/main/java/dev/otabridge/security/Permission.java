@@ -10,7 +10,9 @@ public enum Permission {
     FIRMWARE_READ("Firmware/Read"),
     /** Search OTA Job. */
     FIRMWARE_READ_OTA("Firmware/Read OTA"),
-    /** Loading data and the event feed: the bundle's own endpoints, for operators. */
+    /** The event feed of the account's own organizations; an admin reads every organization's. */
+    EVENTS_READ("Firmware/Read Events"),
+    /** Loading data, the event feed of every organization, the outbox: the bundle's own endpoints, for operators. */
     ADMIN("OtaBridge/Admin");
 
     private final String text;

@@ -208,13 +208,29 @@ public final class Outbox {
     }
 
     /**
-     * Events after {@code after}, in detection order, whatever their delivery status: a consumer
-     * without a broker reads the bundle's events here, and one that missed some replays them.
+     * Events after {@code after}, in detection order, whatever their delivery status, narrowed to an
+     * organization, a type or a device when the request names them: a consumer without a broker
+     * reads the bundle's events here, and one that missed some replays them.
      */
     public Map<String, Object> feed(FeedRequest request) {
         long cursor = request.after();
+        StringBuilder where = new StringBuilder("id > ?");
+        List<Object> parameters = new ArrayList<>(List.of(cursor));
+        request.orgId().ifPresent(orgId -> {
+            where.append(" AND org_id = ?");
+            parameters.add(orgId);
+        });
+        request.assetId().ifPresent(assetId -> {
+            where.append(" AND asset_id = ?");
+            parameters.add(assetId);
+        });
+        request.type().ifPresent(type -> {
+            where.append(" AND event_type = ?");
+            parameters.add(type.name());
+        });
+        parameters.add(request.limit());
         List<Map<String, Object>> events = jdbc.query(
-                "SELECT id, status, payload FROM sync_outbox WHERE id > ? ORDER BY id" + " FETCH FIRST ? ROWS ONLY",
+                "SELECT id, status, payload FROM sync_outbox WHERE " + where + " ORDER BY id FETCH FIRST ? ROWS ONLY",
                 (rs, i) -> {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("cursor", rs.getLong(1));
@@ -222,8 +238,7 @@ public final class Outbox {
                     item.put("event", tree(rs.getString(3)));
                     return item;
                 },
-                cursor,
-                request.limit());
+                parameters.toArray());
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("events", events);
         page.put(

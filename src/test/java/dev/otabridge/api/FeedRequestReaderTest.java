@@ -3,7 +3,9 @@ package dev.otabridge.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.otabridge.sync.DeviceEvent;
 import dev.otabridge.sync.FeedRequest;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FeedRequestReaderTest {
@@ -24,5 +26,35 @@ class FeedRequestReaderTest {
         assertEquals(
                 "Invalid Argument after:after must be an integer from 0 to 9223372036854775807",
                 assertThrows(ApiException.class, () -> reader.read("after=x")).getMessage());
+    }
+
+    @Test
+    void theFiltersNarrowTheFeedToAnOrganizationATypeOrADevice() {
+        assertEquals(
+                new FeedRequest(
+                        3, 10, Optional.of("o1"), Optional.of(DeviceEvent.Type.UPGRADE_FINISHED), Optional.of("a1")),
+                reader.read("after=3&limit=10&orgId=o1&type=UPGRADE_FINISHED&assetId=a1"));
+        assertEquals(
+                new FeedRequest(0, 100, Optional.of("o1"), Optional.empty(), Optional.empty()),
+                reader.read("orgId=o1"));
+    }
+
+    @Test
+    void anUnknownParameterOrValueIsRefusedNotIgnored() {
+        assertEquals(
+                "Invalid Argument query:unknown parameter; the feed takes after, limit, orgId, type and assetId",
+                assertThrows(ApiException.class, () -> reader.read("orgid=o1")).getMessage());
+        assertEquals(
+                "Invalid Argument type:type must be one of [UPGRADE_STARTED, UPGRADE_FINISHED, UPGRADE_STALLED]",
+                assertThrows(ApiException.class, () -> reader.read("type=started"))
+                        .getMessage());
+        assertEquals(
+                "Invalid Argument assetId:a device is named by orgId and assetId together",
+                assertThrows(ApiException.class, () -> reader.read("assetId=a1"))
+                        .getMessage());
+        assertEquals(
+                "Invalid Argument orgId:orgId must be at most 64 printable characters",
+                assertThrows(ApiException.class, () -> reader.read("orgId=o%00"))
+                        .getMessage());
     }
 }

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otabridge.sync.DeviceEvent;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,6 +122,24 @@ class OperationsHttpTest {
         for (String path : List.of("/ota-store/v1/records", "/ota-sync/v1/events", "/ota-sync/v1/outbox")) {
             assertTrue(api.get("paths").has(path), path);
         }
+        Map<String, JsonNode> feed = new TreeMap<>();
+        api.get("paths")
+                .get("/ota-sync/v1/events")
+                .get("get")
+                .get("parameters")
+                .forEach(p -> feed.put(p.get("name").textValue(), p));
+        assertEquals(Set.of("after", "limit", "orgId", "type", "assetId"), feed.keySet());
+        assertEquals(
+                Arrays.stream(DeviceEvent.Type.values())
+                        .map(Enum::name)
+                        .toList()
+                        .toString(),
+                feed.get("type")
+                        .get("schema")
+                        .get("enum")
+                        .toString()
+                        .replace("\"", "")
+                        .replace(",", ", "));
     }
 
     private static Set<String> fields(JsonNode api, String schema) {

@@ -45,6 +45,8 @@ class SecurityHttpTest {
                           "permissions": ["Firmware/Read OTA"]},
                       {"accessKey": "admin", "secret": "s-admin", "orgIds": [], "permissions": ["OtaBridge/Admin"]},
                       {"accessKey": "nobody", "secret": "s-nobody", "orgIds": ["yourOrgId"], "permissions": []},
+                      {"accessKey": "events", "secret": "s-events", "orgIds": ["yourOrgId"],
+                          "permissions": ["Firmware/Read Events"]},
                       {"accessKey": "busy", "secret": "s-busy", "orgIds": ["yourOrgId"],
                           "permissions": ["Firmware/Read"]}
                     ]}""");
@@ -64,6 +66,7 @@ class SecurityHttpTest {
             case "devices" -> SearchApiHttpTest.DEVICES + org;
             case "jobs" -> SearchApiHttpTest.JOBS + org;
             case "load" -> "/ota-store/v1/records";
+            case "orgfeed" -> "/ota-sync/v1/events?after=0&orgId=" + org;
             default -> "/ota-sync/v1/events?after=0";
         };
     }
@@ -86,7 +89,7 @@ class SecurityHttpTest {
                 "reader     | devices | o15475466766371 | 99403 | Denied resource: orgId o15475466766371",
                 "reader     | jobs    | yourOrgId       | 99403 | Denied resource: Firmware/Read OTA",
                 "reader     | load    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
-                "reader     | feed    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
+                "reader     | feed    | yourOrgId       | 99403 | Denied resource: Firmware/Read Events",
                 "ota-reader | devices | yourOrgId       | 99403 | Denied resource: Firmware/Read",
                 "ota-reader | jobs    | yourOrgId       | 0     | ",
                 "ota-reader | jobs    | o15475466766371 | 0     | ",
@@ -96,10 +99,16 @@ class SecurityHttpTest {
                 "admin      | jobs    | o15475466766371 | 99403 | Denied resource: Firmware/Read OTA",
                 "admin      | load    | yourOrgId       | 0     | ",
                 "admin      | feed    | yourOrgId       | 0     | ",
+                "admin      | orgfeed | someoneElse     | 0     | ",
+                "events     | orgfeed | yourOrgId       | 0     | ",
+                "events     | orgfeed | o15475466766371 | 99403 | Denied resource: orgId o15475466766371",
+                "events     | feed    | yourOrgId       | 99403 | Denied resource: the events of every organization",
+                "events     | load    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
+                "events     | devices | yourOrgId       | 99403 | Denied resource: Firmware/Read",
                 "nobody     | devices | yourOrgId       | 99403 | Denied resource: Firmware/Read",
                 "nobody     | jobs    | yourOrgId       | 99403 | Denied resource: Firmware/Read OTA",
                 "nobody     | load    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
-                "nobody     | feed    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
+                "nobody     | feed    | yourOrgId       | 99403 | Denied resource: Firmware/Read Events",
             })
     void accountsOrganizationsAndActions(String account, String action, String org, int code, String message)
             throws Exception {
@@ -113,6 +122,12 @@ class SecurityHttpTest {
         if (code == 0 && action.equals("jobs")) {
             answer.get("data").forEach(job -> assertEquals(org, job.get("orgId").textValue()));
         }
+        if (code == 0 && action.equals("orgfeed")) {
+            answer.get("data")
+                    .get("events")
+                    .forEach(e -> assertEquals(
+                            org, e.get("event").get("data").get("orgId").textValue()));
+        }
     }
 
     private static String secretOf(String account) {
@@ -125,6 +140,8 @@ class SecurityHttpTest {
                         "s-admin",
                         "nobody",
                         "s-nobody",
+                        "events",
+                        "s-events",
                         "busy",
                         "s-busy")
                 .get(account);

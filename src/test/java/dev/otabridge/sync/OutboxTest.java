@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.metrics.OtaMetrics;
+import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,32 @@ public class OutboxTest {
                 sync.jdbc.queryForObject("SELECT last_error FROM sync_outbox WHERE id = ?", String.class, event.id()));
         assertEquals(Map.of("redriven", 1), sync.outbox.redriveParked());
         assertEquals(List.of("UPGRADE_STARTED a", "UPGRADE_STARTED b"), describe(sync.outbox.nextBatch(10)));
+    }
+
+    @Test
+    void theFeedNarrowsToAnOrganizationATypeAndADevice() {
+        sync.write(new DeviceFirmware("other", "a", "p", "d", "1.0", true));
+        sync.detector.tick();
+        assertEquals(List.of("o/a", "o/b", "o/a", "other/a"), subjects(new FeedRequest(0, 100)));
+        assertEquals(
+                List.of("other/a"),
+                subjects(new FeedRequest(0, 100, Optional.of("other"), Optional.empty(), Optional.empty())));
+        assertEquals(
+                List.of("o/a", "o/a"),
+                subjects(new FeedRequest(0, 100, Optional.of("o"), Optional.empty(), Optional.of("a"))));
+        assertEquals(
+                List.of("o/a"),
+                subjects(new FeedRequest(
+                        0, 100, Optional.of("o"), Optional.of(DeviceEvent.Type.UPGRADE_FINISHED), Optional.empty())));
+    }
+
+    private List<String> subjects(FeedRequest request) {
+        List<?> events = (List<?>) sync.outbox.feed(request).get("events");
+        return events.stream()
+                .map(e -> ((com.fasterxml.jackson.databind.JsonNode) ((Map<?, ?>) e).get("event"))
+                        .get("subject")
+                        .textValue())
+                .toList();
     }
 
     @Test
