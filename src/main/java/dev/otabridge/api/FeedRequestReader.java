@@ -3,25 +3,27 @@ package dev.otabridge.api;
 import dev.otabridge.store.StoredText;
 import dev.otabridge.sync.DeviceEvent;
 import dev.otabridge.sync.FeedRequest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads the event feed's query string: {@code after} (a cursor, default 0), {@code limit}, and the
- * filters {@code orgId}, {@code type} and {@code assetId} (with its orgId). Any other parameter is
+ * filters {@code orgId}, {@code type} and {@code assetId} (with its orgId), and {@code wait}, the
+ * seconds a long poll may wait for the first event. Any other parameter is
  * refused: a filter the feed does not know must not answer every organization's events.
  */
 public final class FeedRequestReader {
 
-    private static final Set<String> PARAMETERS = Set.of("after", "limit", "orgId", "type", "assetId");
+    private static final Set<String> PARAMETERS = Set.of("after", "limit", "orgId", "type", "assetId", "wait");
 
     public FeedRequest read(String rawQuery) {
         QueryString query = QueryString.parse(rawQuery);
         for (String name : query.all().keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw ApiException.invalidArgument(
-                        "query", "unknown parameter; the feed takes after, limit, orgId, type and assetId");
+                        "query", "unknown parameter; the feed takes after, limit, orgId, type, assetId and wait");
             }
         }
         long after = number("after", query.single("after"), 0, 0, Long.MAX_VALUE);
@@ -31,7 +33,8 @@ public final class FeedRequestReader {
         if (assetId.isPresent() && orgId.isEmpty()) {
             throw ApiException.invalidArgument("assetId", "a device is named by orgId and assetId together");
         }
-        return new FeedRequest(after, limit, orgId, type(query.single("type")), assetId);
+        long wait = number("wait", query.single("wait"), 0, 0, FeedRequest.MAX_WAIT_SECONDS);
+        return new FeedRequest(after, limit, orgId, type(query.single("type")), assetId, Duration.ofSeconds(wait));
     }
 
     private static Optional<String> id(QueryString query, String name) {

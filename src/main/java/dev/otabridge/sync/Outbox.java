@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final long LONG_POLL_MILLIS = 200;
+    private static final ContextRunning RUNNING = new ContextRunning();
 
     /**
      * Parameters: now, and the most events to take. The order names the heads index's whole prefix,
@@ -210,12 +215,35 @@ public final class Outbox {
     /**
      * Events after {@code after}, in detection order, whatever their delivery status, narrowed to an
      * organization, a type or a device when the request names them: a consumer without a broker
-     * reads the bundle's events here, and one that missed some replays them.
+     * reads the bundle's events here, and one that missed some replays them. When there is none yet
+     * and the request may wait, the outbox is read again every {@value #LONG_POLL_MILLIS} ms until the
+     * first arrives (written by any instance on the store), the wait ends, or {@code keepWaiting} says no.
      */
-    public Map<String, Object> feed(FeedRequest request) {
-        long cursor = request.after();
+    public Map<String, Object> feed(FeedRequest request, BooleanSupplier keepWaiting) {
+        long deadline = System.nanoTime() + request.longPoll().toNanos();
+        List<Map<String, Object>> events = events(request);
+        while (events.isEmpty() && System.nanoTime() < deadline && keepWaiting.getAsBoolean()) {
+            LockSupport.parkNanos(Duration.ofMillis(LONG_POLL_MILLIS).toNanos());
+            events = events(request);
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("events", events);
+        page.put(
+                "nextCursor",
+                events.isEmpty()
+                        ? request.after()
+                        : events.get(events.size() - 1).get("cursor"));
+        return page;
+    }
+
+    /** The feed of the Camel route: a long poll ends once the context is stopping. */
+    public Map<String, Object> feed(FeedRequest request, Exchange exchange) {
+        return feed(request, () -> RUNNING.matches(exchange));
+    }
+
+    private List<Map<String, Object>> events(FeedRequest request) {
         StringBuilder where = new StringBuilder("id > ?");
-        List<Object> parameters = new ArrayList<>(List.of(cursor));
+        List<Object> parameters = new ArrayList<>(List.of(request.after()));
         request.orgId().ifPresent(orgId -> {
             where.append(" AND org_id = ?");
             parameters.add(orgId);
@@ -229,7 +257,7 @@ public final class Outbox {
             parameters.add(type.name());
         });
         parameters.add(request.limit());
-        List<Map<String, Object>> events = jdbc.query(
+        return jdbc.query(
                 "SELECT id, status, payload FROM sync_outbox WHERE " + where + " ORDER BY id FETCH FIRST ? ROWS ONLY",
                 (rs, i) -> {
                     Map<String, Object> item = new LinkedHashMap<>();
@@ -239,12 +267,6 @@ public final class Outbox {
                     return item;
                 },
                 parameters.toArray());
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("events", events);
-        page.put(
-                "nextCursor",
-                events.isEmpty() ? cursor : events.get(events.size() - 1).get("cursor"));
-        return page;
     }
 
     /** How many events wait in each status: what an operator watches. */

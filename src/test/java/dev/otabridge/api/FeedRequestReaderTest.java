@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.otabridge.sync.DeviceEvent;
 import dev.otabridge.sync.FeedRequest;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -32,17 +33,22 @@ class FeedRequestReaderTest {
     void theFiltersNarrowTheFeedToAnOrganizationATypeOrADevice() {
         assertEquals(
                 new FeedRequest(
-                        3, 10, Optional.of("o1"), Optional.of(DeviceEvent.Type.UPGRADE_FINISHED), Optional.of("a1")),
-                reader.read("after=3&limit=10&orgId=o1&type=UPGRADE_FINISHED&assetId=a1"));
+                        3,
+                        10,
+                        Optional.of("o1"),
+                        Optional.of(DeviceEvent.Type.UPGRADE_FINISHED),
+                        Optional.of("a1"),
+                        Duration.ofSeconds(5)),
+                reader.read("after=3&limit=10&orgId=o1&type=UPGRADE_FINISHED&assetId=a1&wait=5"));
         assertEquals(
-                new FeedRequest(0, 100, Optional.of("o1"), Optional.empty(), Optional.empty()),
+                new FeedRequest(0, 100, Optional.of("o1"), Optional.empty(), Optional.empty(), Duration.ZERO),
                 reader.read("orgId=o1"));
     }
 
     @Test
     void anUnknownParameterOrValueIsRefusedNotIgnored() {
         assertEquals(
-                "Invalid Argument query:unknown parameter; the feed takes after, limit, orgId, type and assetId",
+                "Invalid Argument query:unknown parameter; the feed takes after, limit, orgId, type, assetId and wait",
                 assertThrows(ApiException.class, () -> reader.read("orgid=o1")).getMessage());
         assertEquals(
                 "Invalid Argument type:type must be one of [UPGRADE_STARTED, UPGRADE_FINISHED, UPGRADE_STALLED]",
@@ -52,6 +58,9 @@ class FeedRequestReaderTest {
                 "Invalid Argument assetId:a device is named by orgId and assetId together",
                 assertThrows(ApiException.class, () -> reader.read("assetId=a1"))
                         .getMessage());
+        assertEquals(
+                "Invalid Argument wait:wait must be an integer from 0 to 10",
+                assertThrows(ApiException.class, () -> reader.read("wait=11")).getMessage());
         assertEquals(
                 "Invalid Argument orgId:orgId must be at most 64 printable characters",
                 assertThrows(ApiException.class, () -> reader.read("orgId=o%00"))

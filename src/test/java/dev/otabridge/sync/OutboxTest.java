@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,18 +104,44 @@ public class OutboxTest {
         assertEquals(List.of("o/a", "o/b", "o/a", "other/a"), subjects(new FeedRequest(0, 100)));
         assertEquals(
                 List.of("other/a"),
-                subjects(new FeedRequest(0, 100, Optional.of("other"), Optional.empty(), Optional.empty())));
+                subjects(new FeedRequest(
+                        0, 100, Optional.of("other"), Optional.empty(), Optional.empty(), Duration.ZERO)));
         assertEquals(
                 List.of("o/a", "o/a"),
-                subjects(new FeedRequest(0, 100, Optional.of("o"), Optional.empty(), Optional.of("a"))));
+                subjects(new FeedRequest(0, 100, Optional.of("o"), Optional.empty(), Optional.of("a"), Duration.ZERO)));
         assertEquals(
                 List.of("o/a"),
                 subjects(new FeedRequest(
-                        0, 100, Optional.of("o"), Optional.of(DeviceEvent.Type.UPGRADE_FINISHED), Optional.empty())));
+                        0,
+                        100,
+                        Optional.of("o"),
+                        Optional.of(DeviceEvent.Type.UPGRADE_FINISHED),
+                        Optional.empty(),
+                        Duration.ZERO)));
+    }
+
+    @Test
+    void aLongPollAnswersAsSoonAsAnEventArrivesAndEndsWhenTheBundleStops() throws Exception {
+        long last = (Long) sync.outbox.feed(new FeedRequest(0, 100), () -> true).get("nextCursor");
+        FeedRequest waiting = new FeedRequest(
+                last, 100, Optional.of("o"), Optional.empty(), Optional.empty(), Duration.ofSeconds(10));
+        long started = System.nanoTime();
+        CompletableFuture<Map<String, Object>> poll =
+                CompletableFuture.supplyAsync(() -> sync.outbox.feed(waiting, () -> true));
+        sync.write(device("c", true, "1.0"));
+        sync.detector.tick();
+        List<?> events = (List<?>) poll.get(10, TimeUnit.SECONDS).get("events");
+        assertEquals(1, events.size());
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(9).toNanos(), "answered before its wait ran out");
+        long stopping = System.nanoTime();
+        FeedRequest late = new FeedRequest(
+                last + 1, 100, Optional.of("o"), Optional.empty(), Optional.empty(), Duration.ofSeconds(10));
+        assertEquals(List.of(), sync.outbox.feed(late, () -> false).get("events"));
+        assertTrue(System.nanoTime() - stopping < Duration.ofSeconds(5).toNanos(), "a stopping bundle waits no more");
     }
 
     private List<String> subjects(FeedRequest request) {
-        List<?> events = (List<?>) sync.outbox.feed(request).get("events");
+        List<?> events = (List<?>) sync.outbox.feed(request, () -> true).get("events");
         return events.stream()
                 .map(e -> ((com.fasterxml.jackson.databind.JsonNode) ((Map<?, ?>) e).get("event"))
                         .get("subject")
@@ -123,16 +151,16 @@ public class OutboxTest {
 
     @Test
     void theFeedReplaysEverythingAfterACursorInOrder() {
-        Map<String, Object> all = sync.outbox.feed(new FeedRequest(0, 100));
+        Map<String, Object> all = sync.outbox.feed(new FeedRequest(0, 100), () -> true);
         List<?> events = (List<?>) all.get("events");
         assertEquals(3, events.size());
         long cursor = (Long) ((Map<?, ?>) events.get(0)).get("cursor");
-        Map<String, Object> rest = sync.outbox.feed(new FeedRequest(cursor, 1));
+        Map<String, Object> rest = sync.outbox.feed(new FeedRequest(cursor, 1), () -> true);
         List<?> page = (List<?>) rest.get("events");
         assertEquals(1, page.size());
         assertTrue(((Map<?, ?>) page.get(0)).get("event").toString().contains("UPGRADE_STARTED"));
         assertEquals(cursor + 1, rest.get("nextCursor"));
-        Map<String, Object> end = sync.outbox.feed(new FeedRequest(999, 100));
+        Map<String, Object> end = sync.outbox.feed(new FeedRequest(999, 100), () -> true);
         assertEquals(List.of(), end.get("events"));
         assertEquals(999L, end.get("nextCursor"));
     }
