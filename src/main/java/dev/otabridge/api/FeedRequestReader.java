@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the event feed's query string: {@code after} (a cursor, default 0), {@code limit}, and the
+ * Reads the event feed's query string: {@code after} (a cursor, default 0), {@code limit}, the
  * filters {@code orgId}, {@code type} and {@code assetId} (with its orgId), and {@code wait}, the
- * seconds a long poll may wait for the first event. Any other parameter is
- * refused: a filter the feed does not know must not answer every organization's events.
+ * seconds a long poll may wait for the first event. Any other parameter is refused: a filter the
+ * feed does not know must not answer every organization's events.
  */
 public final class FeedRequestReader {
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -32,6 +33,9 @@ public final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final long LONG_POLL_MILLIS = 200;
+    /** A waiting request holds one of the HTTP server's worker threads: the rest are the searches'. */
+    static final int MAX_LONG_POLLS = 4;
+
     private static final ContextRunning RUNNING = new ContextRunning();
 
     /**
@@ -61,6 +65,7 @@ public final class Outbox {
     private final Lease relayLease;
     private final TransactionTemplate transaction;
     private final OtaMetrics metrics;
+    private final Semaphore longPolls = new Semaphore(MAX_LONG_POLLS);
 
     /**
      * Delays grow from {@code first}, doubling up to {@code longest}; after {@code maxAttempts} the event is parked.
@@ -218,13 +223,20 @@ public final class Outbox {
      * reads the bundle's events here, and one that missed some replays them. When there is none yet
      * and the request may wait, the outbox is read again every {@value #LONG_POLL_MILLIS} ms until the
      * first arrives (written by any instance on the store), the wait ends, or {@code keepWaiting} says no.
+     * At most {@value #MAX_LONG_POLLS} requests wait at once; another is answered at once.
      */
     public Map<String, Object> feed(FeedRequest request, BooleanSupplier keepWaiting) {
-        long deadline = System.nanoTime() + request.longPoll().toNanos();
         List<Map<String, Object>> events = events(request);
-        while (events.isEmpty() && System.nanoTime() < deadline && keepWaiting.getAsBoolean()) {
-            LockSupport.parkNanos(Duration.ofMillis(LONG_POLL_MILLIS).toNanos());
-            events = events(request);
+        if (events.isEmpty() && !request.longPoll().isZero() && longPolls.tryAcquire()) {
+            try {
+                long deadline = System.nanoTime() + request.longPoll().toNanos();
+                while (events.isEmpty() && System.nanoTime() < deadline && keepWaiting.getAsBoolean()) {
+                    LockSupport.parkNanos(Duration.ofMillis(LONG_POLL_MILLIS).toNanos());
+                    events = events(request);
+                }
+            } finally {
+                longPolls.release();
+            }
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("events", events);
@@ -234,6 +246,11 @@ public final class Outbox {
                         ? request.after()
                         : events.get(events.size() - 1).get("cursor"));
         return page;
+    }
+
+    /** How many requests wait in a long poll now. */
+    int longPollsWaiting() {
+        return MAX_LONG_POLLS - longPolls.availablePermits();
     }
 
     /** The feed of the Camel route: a long poll ends once the context is stopping. */

@@ -1,6 +1,7 @@
 package dev.otabridge.sync;
 
 import static dev.otabridge.sync.SyncFixture.device;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +11,13 @@ import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +141,26 @@ public class OutboxTest {
                 last + 1, 100, Optional.of("o"), Optional.empty(), Optional.empty(), Duration.ofSeconds(10));
         assertEquals(List.of(), sync.outbox.feed(late, () -> false).get("events"));
         assertTrue(System.nanoTime() - stopping < Duration.ofSeconds(5).toNanos(), "a stopping bundle waits no more");
+    }
+
+    @Test
+    void onlyAFewRequestsWaitAtOnceAndTheNextIsAnsweredAtOnce() throws Exception {
+        FeedRequest nothingComes = new FeedRequest(
+                0, 100, Optional.of("nobody"), Optional.empty(), Optional.empty(), Duration.ofSeconds(10));
+        AtomicBoolean keepWaiting = new AtomicBoolean(true);
+        List<CompletableFuture<Map<String, Object>>> waiting = new ArrayList<>();
+        for (int i = 0; i < Outbox.MAX_LONG_POLLS; i++) {
+            waiting.add(CompletableFuture.supplyAsync(() -> sync.outbox.feed(nothingComes, keepWaiting::get)));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> sync.outbox.longPollsWaiting() == Outbox.MAX_LONG_POLLS);
+        long asked = System.nanoTime();
+        assertEquals(List.of(), sync.outbox.feed(nothingComes, () -> true).get("events"));
+        assertTrue(System.nanoTime() - asked < Duration.ofSeconds(5).toNanos(), "one more is answered at once");
+        keepWaiting.set(false);
+        for (CompletableFuture<Map<String, Object>> poll : waiting) {
+            assertEquals(List.of(), poll.get(10, TimeUnit.SECONDS).get("events"));
+        }
+        assertEquals(0, sync.outbox.longPollsWaiting());
     }
 
     private List<String> subjects(FeedRequest request) {
