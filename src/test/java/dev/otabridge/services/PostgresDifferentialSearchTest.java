@@ -12,4 +12,9 @@ class PostgresDifferentialSearchTest extends DifferentialSearchTest {
     protected HikariDataSource database() {
         return TestDatabase.postgres();
     }
+
+    @Override
+    protected int expressionsPerApi() {
+        return 2_000;
+    }
 }
