@@ -3,6 +3,7 @@ package dev.otabridge.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.otabridge.services.ServicesTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The bundle in a JVM of its own, asked over and over from its first moment: while it starts, a
  * documented path answers HTTP 503 (or nothing yet), never a 404 page; once it runs, the answer.
  */
+@ServicesTest
 class StartingHttpTest {
 
     @TempDir
