@@ -115,7 +115,7 @@ public class FuzzHttpTest {
 
     /** How many requests: a smoke run in the plain build; the services profile runs the full one (LongFuzzHttpTest). */
     protected int requests() {
-        return 3_000;
+        return 2_000;
     }
 
     /** The store: the embedded default here, the machine's PostgreSQL in the services profile. */

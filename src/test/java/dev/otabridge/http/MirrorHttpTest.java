@@ -32,7 +32,7 @@ public class MirrorHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEVICES = 450;
     private static final int FLIPPED = 10;
-    private static final int RATE = 8;
+    private static final int RATE = 16;
     /** m1 stays as loaded; the upgrades of m2 flip while the upstream fails: each test its own organization. */
     private static final String SEARCH_DEVICES =
             "/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId=m1";

@@ -92,8 +92,6 @@ class RouteWiringTest {
                         + "upsertAll not found",
                 "upstream-mirror.yaml| method: needsToken       | method: needToken        | Method with name: "
                         + "needToken not found",
-                "sync-detector.yaml  | method: reportStalls     | method: reportStall      | Method with name: "
-                        + "reportStall not found",
             })
     void aRouteNamingWhatDoesNotExistStopsTheStart(String file, String written, String mistyped, String message)
             throws Exception {
