@@ -130,7 +130,7 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
         getMockEndpoint("mock:taken").whenAnyExchangeReceived(e -> takenAt.add(System.nanoTime()));
         context.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> takenAt.size() >= 6);
-        // each empty pass waits out the 50 ms delay before the next: five gaps take at least 250 ms
+        // each empty pass waits out the relay delay these tests configure (syncSettings) before the next
         long fiveGaps = takenAt.get(5) - takenAt.get(0);
         assertTrue(
                 fiveGaps >= Duration.ofMillis(240).toNanos(),
