@@ -19,6 +19,8 @@ import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;
 import dev.otabridge.store.StoreSetup;
+import dev.otabridge.sync.EventOrigin;
+import dev.otabridge.sync.EventSchema;
 import dev.otabridge.sync.TransitionDetector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -575,7 +577,7 @@ class FleetBenchmarkTest {
                         new DataSourceTransactionManager(dataSource),
                         new ObjectMapper(),
                         new MovableClock(),
-                        "urn:bench",
+                        new EventOrigin("urn:bench", EventSchema.URN),
                         1000,
                         Duration.ofMinutes(120),
                         new OtaMetrics(new SimpleMeterRegistry()));

@@ -3,13 +3,22 @@ package dev.otabridge.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.ops.BrokerHealthCheck;
+import dev.otabridge.sync.CloudEventsMode;
 import dev.otabridge.sync.ConfirmingRabbitMQComponent;
 import dev.otabridge.sync.ContextRunning;
+import dev.otabridge.sync.EventBindings;
 import dev.otabridge.sync.EventMessage;
+import dev.otabridge.sync.EventOrigin;
+import dev.otabridge.sync.EventSchema;
 import dev.otabridge.sync.Outbox;
 import dev.otabridge.sync.TransitionDetector;
+import dev.otabridge.sync.WebhookSignature;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -25,6 +34,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  */
 public class SyncConfiguration implements CamelConfiguration {
 
+    private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]", "");
+
     @PropertyInject("ota.sync.relay.enabled")
     private boolean relayEnabled;
 
@@ -37,11 +48,47 @@ public class SyncConfiguration implements CamelConfiguration {
             ObjectMapper json,
             Clock clock,
             @PropertyInject("ota.sync.source") String source,
+            EventSchema schema,
             @PropertyInject("ota.sync.batch-size") int batchSize,
             @PropertyInject("ota.sync.stall-after-minutes") long stallAfterMinutes,
             OtaMetrics metrics) {
         return new TransitionDetector(
-                transactions, json, clock, source, batchSize, Duration.ofMinutes(stallAfterMinutes), metrics);
+                transactions,
+                json,
+                clock,
+                new EventOrigin(source, schema.url()),
+                batchSize,
+                Duration.ofMinutes(stallAfterMinutes),
+                metrics);
+    }
+
+    /** The events' JSON Schema, at the address consumers reach the bundle at ({@code ota.public-url}). */
+    @BindToRegistry("eventSchema")
+    public EventSchema eventSchema(
+            ObjectMapper json,
+            @PropertyInject("ota.public-url") String publicUrl,
+            @PropertyInject("ota.http.host") String host,
+            @PropertyInject("ota.http.port") int port,
+            @PropertyInject(value = "camel.server.use-global-ssl-context-parameters", defaultValue = "false")
+                    boolean tls)
+            throws UnknownHostException {
+        return new EventSchema(json, publicUrl.isBlank() ? derivedUrl(host, port, tls) : checkedUrl(publicUrl));
+    }
+
+    private static String derivedUrl(String host, int port, boolean tls) throws UnknownHostException {
+        String reachable = WILDCARDS.contains(host)
+                ? InetAddress.getLocalHost().getCanonicalHostName()
+                : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return (tls ? "https" : "http") + "://" + reachable + ":" + port;
+    }
+
+    private static String checkedUrl(String publicUrl) {
+        URI uri = URI.create(publicUrl.trim());
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "ota.public-url must be an http or https address with a host, not '" + publicUrl + "'");
+        }
+        return uri.toString().replaceAll("/+$", "");
     }
 
     @BindToRegistry("outbox")
@@ -65,8 +112,16 @@ public class SyncConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("eventMessage")
-    public EventMessage eventMessage() {
-        return new EventMessage();
+    public EventMessage eventMessage(ObjectMapper json) {
+        return new EventMessage(json);
+    }
+
+    @BindToRegistry("eventBindings")
+    public EventBindings eventBindings(
+            @PropertyInject("ota.sync.cloudevents.mode") String mode,
+            @PropertyInject("ota.sync.webhook.secret") String webhookSecrets,
+            Clock clock) {
+        return new EventBindings(CloudEventsMode.named(mode), WebhookSignature.of(webhookSecrets), clock);
     }
 
     @BindToRegistry("contextRunning")
@@ -82,9 +137,10 @@ public class SyncConfiguration implements CamelConfiguration {
     }
 
     /**
-     * For spring-rabbitmq targets. It connects on first use, so a bundle without a broker never
-     * touches it. Correlated publisher confirms and returns tell each send whether the broker took
-     * its message ({@link ConfirmingRabbitMQComponent}).
+     * For spring-rabbitmq targets: it declares their exchanges and queues, and its settings are
+     * those of the relay's own publishing connection ({@link ConfirmingRabbitMQComponent}). It
+     * connects on first use, so a bundle without a broker never touches it. With confirms on, a
+     * target's {@code confirm=auto} means confirmed sends.
      */
     @BindToRegistry("rabbitConnectionFactory")
     public CachingConnectionFactory rabbitConnectionFactory(
@@ -92,17 +148,12 @@ public class SyncConfiguration implements CamelConfiguration {
             @PropertyInject("ota.rabbitmq.port") int port,
             @PropertyInject("ota.rabbitmq.username") String username,
             @PropertyInject("ota.rabbitmq.password") String password,
-            @PropertyInject("ota.rabbitmq.virtual-host") String virtualHost,
-            @PropertyInject("ota.sync.relay.batch-size") int relayBatchSize) {
+            @PropertyInject("ota.rabbitmq.virtual-host") String virtualHost) {
         CachingConnectionFactory factory = new CachingConnectionFactory(host, port);
         factory.setUsername(username);
         factory.setPassword(password);
         factory.setVirtualHost(virtualHost);
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
-        factory.setPublisherReturns(true);
-        // a channel returns to the cache only once the broker confirmed what it published: a relay
-        // batch in flight holds a channel per event (docs/decisions/0004-a-channel-per-event-in-flight.md)
-        factory.setChannelCacheSize(Math.max(25, relayBatchSize));
         factory.setConnectionNameStrategy(f -> "ota-bridge");
         return factory;
     }

@@ -1,6 +1,9 @@
 package dev.otabridge.sync;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,16 +21,18 @@ import org.apache.camel.component.springrabbit.SpringRabbitMQProducer;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.ReturnedMessage;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 
 /**
  * camel-spring-rabbitmq as the relay's {@code spring-rabbitmq:} targets use it, with one change: a
- * send with publisher confirms does not hold its thread until the broker confirms it; the exchange
- * completes when the broker's confirm of its own message arrives (correlated confirms), so a relay
- * batch is in flight at once. Messages are published mandatory, so one that no queue takes fails
- * instead of being confirmed and dropped. Every difference from upstream, and its test:
- * docs/decisions/0008-confirming-rabbitmq-producer.md.
+ * send with publisher confirms goes out on a few channels of the producer's own in confirm mode
+ * ({@link ConfirmedChannels}) and completes when the broker confirms that message, without holding
+ * a thread, so a relay batch is in flight at once. Messages are published mandatory, so one that no
+ * queue takes fails instead of being confirmed and dropped; they carry only the headers the route
+ * gave them (Spring AMQP's own correlation headers stay out). Every difference from upstream, and
+ * its test: docs/decisions/0008-confirming-rabbitmq-producer.md.
  */
 public final class ConfirmingRabbitMQComponent extends SpringRabbitMQComponent {
 
@@ -73,6 +78,11 @@ public final class ConfirmingRabbitMQComponent extends SpringRabbitMQComponent {
     }
 
     private static final class ConfirmingProducer extends SpringRabbitMQProducer {
+        /** Few: a channel carries any number of unconfirmed messages; several spread the broker's work. */
+        private static final int CHANNELS = 4;
+
+        private final MessagePropertiesConverter properties = new DefaultMessagePropertiesConverter();
+        private ConfirmedChannels channels;
         private ExecutorService confirms;
 
         ConfirmingProducer(SpringRabbitMQEndpoint endpoint) {
@@ -82,7 +92,11 @@ public final class ConfirmingRabbitMQComponent extends SpringRabbitMQComponent {
         @Override
         protected void doStart() throws Exception {
             super.doStart();
-            getInOnlyTemplate().setMandatory(true);
+            if (!(getEndpoint().getConnectionFactory() instanceof AbstractConnectionFactory factory)) {
+                throw new IllegalStateException("a spring-rabbitmq target's connectionFactory must be a "
+                        + "Spring AMQP CachingConnectionFactory, such as #rabbitConnectionFactory");
+            }
+            channels = new ConfirmedChannels(factory.getRabbitConnectionFactory(), CHANNELS);
             // routing goes on from here after a confirm: not on the AMQP client's thread, which reads the next confirms
             confirms = getEndpoint()
                     .getCamelContext()
@@ -93,6 +107,7 @@ public final class ConfirmingRabbitMQComponent extends SpringRabbitMQComponent {
         @Override
         protected void doStop() throws Exception {
             super.doStop();
+            channels.close();
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(confirms);
         }
 
@@ -104,34 +119,31 @@ public final class ConfirmingRabbitMQComponent extends SpringRabbitMQComponent {
                             && !endpoint.getConnectionFactory().isPublisherConfirms())) {
                 return super.processInOnly(exchange, callback);
             }
-            CorrelationData confirm = new CorrelationData();
+            CompletableFuture<Void> confirmed;
             try {
-                getInOnlyTemplate().send(exchangeName(exchange), routingKey(exchange), message(exchange), confirm);
-            } catch (RuntimeException e) {
+                Message message = message(exchange);
+                confirmed = channels.next()
+                        .publish(
+                                exchangeName(exchange),
+                                routingKey(exchange),
+                                properties.fromMessageProperties(
+                                        message.getMessageProperties(), StandardCharsets.UTF_8.name()),
+                                message.getBody());
+            } catch (IOException | TimeoutException | RuntimeException e) {
                 exchange.setException(e);
                 callback.done(true);
                 return true;
             }
             long timeout = endpoint.getConfirmTimeout() > 0 ? endpoint.getConfirmTimeout() : Long.MAX_VALUE;
-            confirm.getFuture()
+            confirmed
                     .orTimeout(timeout, TimeUnit.MILLISECONDS)
                     .whenCompleteAsync(
                             (result, error) -> {
-                                ReturnedMessage returned = confirm.getReturned();
                                 if (error instanceof TimeoutException) {
                                     exchange.setException(
                                             new TimeoutException("no publisher confirm within " + timeout + " ms"));
                                 } else if (error != null) {
                                     exchange.setException(error);
-                                } else if (!result.isAck()) {
-                                    exchange.setException(new IllegalStateException(
-                                            "the broker refused the message: " + result.getReason()));
-                                } else if (returned != null) {
-                                    exchange.setException(new IllegalStateException(
-                                            "no queue took the message (" + returned.getReplyCode() + " "
-                                                    + returned.getReplyText() + ", exchange '" + returned.getExchange()
-                                                    + "', routing key '"
-                                                    + returned.getRoutingKey() + "')"));
                                 }
                                 callback.done(false);
                             },

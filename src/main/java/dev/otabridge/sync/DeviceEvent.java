@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * An upgrade-status event as it leaves the bundle: CloudEvents 1.0 attributes around the device's
- * transition. Schema version 1 ({@link #DATA_SCHEMA}); fields are only ever added to it.
+ * transition. Schema version 1 ({@link EventSchema}); fields are only ever added to it.
  */
 @JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "data"})
 public record DeviceEvent(
@@ -20,8 +20,6 @@ public record DeviceEvent(
         String datacontenttype,
         String dataschema,
         Data data) {
-
-    public static final String DATA_SCHEMA = "urn:ota-bridge:device-upgrade-event:1";
 
     public enum Type {
         /** isUpgrading became true (or a device was first seen upgrading). */
@@ -66,16 +64,16 @@ public record DeviceEvent(
             boolean reconciled,
             boolean deviceRemoved) {}
 
-    public static DeviceEvent of(String source, Type type, Data data) {
+    public static DeviceEvent of(EventOrigin origin, Type type, Data data) {
         return new DeviceEvent(
                 "1.0",
                 idFor(data.orgId(), data.assetId(), data.sequence()),
-                source,
+                origin.source(),
                 type.name(),
                 data.orgId() + "/" + data.assetId(),
                 data.detectedAt(),
                 "application/json",
-                DATA_SCHEMA,
+                origin.dataschema(),
                 data);
     }
 

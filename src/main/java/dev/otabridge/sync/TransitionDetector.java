@@ -123,7 +123,7 @@ public final class TransitionDetector {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Clock clock;
-    private final String source;
+    private final EventOrigin origin;
     private final int batchSize;
     private final Duration stallAfter;
     private final OtaMetrics metrics;
@@ -132,7 +132,7 @@ public final class TransitionDetector {
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     /**
-     * @param source     the events' CloudEvents source
+     * @param origin     the events' CloudEvents source and dataschema
      * @param batchSize  change-log entries per transaction
      * @param stallAfter how long an upgrade may run before it is reported as stalled
      */
@@ -140,7 +140,7 @@ public final class TransitionDetector {
             DataSourceTransactionManager transactions,
             ObjectMapper json,
             Clock clock,
-            String source,
+            EventOrigin origin,
             int batchSize,
             Duration stallAfter,
             OtaMetrics metrics) {
@@ -151,7 +151,7 @@ public final class TransitionDetector {
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
         this.clock = clock;
-        this.source = source;
+        this.origin = origin;
         this.batchSize = batchSize;
         this.stallAfter = stallAfter;
         this.metrics = metrics;
@@ -326,7 +326,7 @@ public final class TransitionDetector {
             SyncState s = outcome.next();
             states.put(key(s.orgId(), s.assetId()), s);
             if (outcome.event() != null) {
-                DeviceEvent event = DeviceEvent.of(source, outcome.type(), outcome.event());
+                DeviceEvent event = DeviceEvent.of(origin, outcome.type(), outcome.event());
                 events.add(new Object[] {event.id(), s.orgId(), s.assetId(), event.type(), write(event), now, now});
                 // counted when written: a rolled-back batch counts again when detected again
                 metrics.detected(event.type(), outcome.event().reconciled());

@@ -71,15 +71,14 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
         MockEndpoint.assertIsSatisfied(10, java.util.concurrent.TimeUnit.SECONDS, a, b);
         await().atMost(Duration.ofSeconds(5)).until(() -> delivered() == 3);
         List<String> xTypes = a.getReceivedExchanges().stream()
-                .filter(e ->
-                        e.getMessage().getHeader("OtaSubject", String.class).equals("o/x"))
-                .map(e -> e.getMessage().getHeader("OtaEventType", String.class))
+                .filter(e -> attribute(e, "subject").equals("o/x"))
+                .map(e -> attribute(e, "type"))
                 .toList();
         assertEquals(List.of("UPGRADE_STARTED", "UPGRADE_FINISHED"), xTypes);
         String body = a.getReceivedExchanges().get(0).getMessage().getBody(String.class);
         assertTrue(
                 body.startsWith("{\"specversion\":\"1.0\",\"id\":\""
-                        + a.getReceivedExchanges().get(0).getMessage().getHeader("OtaEventId")),
+                        + attribute(a.getReceivedExchanges().get(0), "id")),
                 body);
     }
 
@@ -89,7 +88,7 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
         MockEndpoint b = getMockEndpoint("mock:target-b");
         AtomicInteger failures = new AtomicInteger();
         b.whenAnyExchangeReceived(e -> {
-            if (e.getMessage().getHeader("OtaSubject", String.class).equals("o/x") && failures.getAndIncrement() < 2) {
+            if (attribute(e, "subject").equals("o/x") && failures.getAndIncrement() < 2) {
                 throw new IllegalStateException("broker said no");
             }
         });
@@ -98,22 +97,22 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
         write("y", true);
         await().atMost(Duration.ofSeconds(15)).until(() -> delivered() == 3);
         List<String> x = b.getReceivedExchanges().stream()
-                .filter(e -> e.getMessage().getHeader("OtaSubject").equals("o/x"))
-                .map(e -> e.getMessage().getHeader("OtaEventType", String.class))
+                .filter(e -> attribute(e, "subject").equals("o/x"))
+                .map(e -> attribute(e, "type"))
                 .toList();
         assertEquals(List.of("UPGRADE_STARTED", "UPGRADE_STARTED", "UPGRADE_STARTED", "UPGRADE_FINISHED"), x);
         assertEquals(
                 1,
                 b.getReceivedExchanges().stream()
-                        .filter(e -> e.getMessage().getHeader("OtaSubject").equals("o/y"))
+                        .filter(e -> attribute(e, "subject").equals("o/y"))
                         .count());
         // target-a took the retried event again: at least once, always under the same id
         assertEquals(
                 1,
                 getMockEndpoint("mock:target-a").getReceivedExchanges().stream()
-                        .filter(e -> e.getMessage().getHeader("OtaEventType").equals("UPGRADE_STARTED")
-                                && e.getMessage().getHeader("OtaSubject").equals("o/x"))
-                        .map(e -> e.getMessage().getHeader("OtaEventId"))
+                        .filter(e -> attribute(e, "type").equals("UPGRADE_STARTED")
+                                && attribute(e, "subject").equals("o/x"))
+                        .map(e -> attribute(e, "id"))
                         .distinct()
                         .count());
         assertEquals(

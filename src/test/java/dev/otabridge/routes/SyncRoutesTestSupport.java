@@ -1,13 +1,18 @@
 package dev.otabridge.routes;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;
 import java.util.List;
 import java.util.Properties;
+import org.apache.camel.Exchange;
 
 /** The sync routes over the bundle's own store, detector and outbox, relaying to {@link #targets()}. */
 abstract class SyncRoutesTestSupport extends BundleRoutesTestSupport {
+
+    private static final ObjectMapper EVENTS = new ObjectMapper();
 
     /** The relay's targets, comma-separated endpoint URIs. */
     protected abstract String targets();
@@ -25,6 +30,17 @@ abstract class SyncRoutesTestSupport extends BundleRoutesTestSupport {
 
     protected long delivered() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE status = 'DELIVERED'", Long.class);
+    }
+
+    /** A CloudEvents attribute of the structured event a mock target received. */
+    protected static String attribute(Exchange received, String name) {
+        try {
+            return EVENTS.readTree(received.getMessage().getBody(String.class))
+                    .path(name)
+                    .asText();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("a target received no JSON event", e);
+        }
     }
 
     /** A device write through the store's write path, as the HTTP load and the inbox make it. */

@@ -116,8 +116,9 @@ class KafkaDeliveryTest {
             Integer first = partitionOf.putIfAbsent(record.key(), record.partition());
             assertTrue(first == null || first == record.partition(), record.key() + " is on two partitions");
             assertEquals(
-                    event.get("id").textValue(),
-                    new String(record.headers().lastHeader("OtaEventId").value(), StandardCharsets.UTF_8));
+                    "application/cloudevents+json; charset=UTF-8",
+                    new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8),
+                    "a structured CloudEvent");
         }
         assertTrue(partitionOf.values().stream().distinct().count() > 1, "the devices spread over the partitions");
     }

@@ -81,7 +81,7 @@ public class SweepAlongsideDetectionTest {
                 new DataSourceTransactionManager(database),
                 json,
                 new MovableClock(),
-                "urn:test",
+                new EventOrigin("urn:test", EventSchema.URN),
                 1000,
                 Duration.ofHours(2),
                 new OtaMetrics(new SimpleMeterRegistry()));

@@ -41,7 +41,7 @@ final class SyncFixture implements AutoCloseable {
                 new DataSourceTransactionManager(switchable),
                 json,
                 clock,
-                "urn:test",
+                new EventOrigin("urn:test", EventSchema.URN),
                 4,
                 Duration.ofMinutes(30),
                 metrics);

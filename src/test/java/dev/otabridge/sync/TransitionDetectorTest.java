@@ -90,7 +90,7 @@ public class TransitionDetectorTest {
         assertEquals("1.0", finished.get("specversion").textValue());
         assertEquals("urn:test", finished.get("source").textValue());
         assertEquals("o/a", finished.get("subject").textValue());
-        assertEquals(DeviceEvent.DATA_SCHEMA, finished.get("dataschema").textValue());
+        assertEquals(EventSchema.URN, finished.get("dataschema").textValue());
         JsonNode data = finished.get("data");
         assertEquals("1.0", data.get("firmwareVersionBefore").textValue());
         assertEquals("2.0", data.get("firmwareVersionAfter").textValue());
