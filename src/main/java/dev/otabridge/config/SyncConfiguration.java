@@ -7,6 +7,7 @@ import dev.otabridge.sync.CloudEventsMode;
 import dev.otabridge.sync.ConfirmingRabbitMQComponent;
 import dev.otabridge.sync.ContextRunning;
 import dev.otabridge.sync.EventBindings;
+import dev.otabridge.sync.EventContract;
 import dev.otabridge.sync.EventMessage;
 import dev.otabridge.sync.EventOrigin;
 import dev.otabridge.sync.EventSchema;
@@ -109,6 +110,26 @@ public class SyncConfiguration implements CamelConfiguration {
                         maxAttempts, Duration.ofMillis(firstDelayMillis), Duration.ofMillis(maxDelayMillis)),
                 Duration.ofSeconds(leaseSeconds),
                 metrics);
+    }
+
+    /** The AsyncAPI document of the targets the relay publishes to; none while it is off. */
+    @BindToRegistry("eventContract")
+    public EventContract eventContract(
+            ObjectMapper json,
+            EventSchema schema,
+            @PropertyInject("ota.sync.cloudevents.mode") String mode,
+            @PropertyInject("ota.sync.webhook.secret") String webhookSecrets,
+            @PropertyInject("ota.kafka.brokers") String kafkaBrokers,
+            @PropertyInject("ota.rabbitmq.host") String rabbitHost,
+            @PropertyInject("ota.rabbitmq.port") int rabbitPort,
+            @PropertyInject("ota.rabbitmq.virtual-host") String rabbitVirtualHost) {
+        return new EventContract(
+                json,
+                schema,
+                relayEnabled ? targets : "",
+                CloudEventsMode.named(mode),
+                WebhookSignature.of(webhookSecrets) != null,
+                new EventContract.Brokers(kafkaBrokers, rabbitHost, rabbitPort, rabbitVirtualHost));
     }
 
     @BindToRegistry("eventMessage")

@@ -42,9 +42,9 @@ public final class EventSchema {
         return url;
     }
 
-    /** The schema document as served, its {@code $id} the URL. */
-    public ObjectNode document() {
-        return schema.deepCopy();
+    /** The document as served at {@link #PATH}, its {@code $id} the URL. */
+    public String served() {
+        return schema.toPrettyString();
     }
 
     /** The schema of the whole event without its {@code $schema} and {@code $id}, for embedding elsewhere. */

@@ -19,19 +19,21 @@ import org.springframework.amqp.core.MessageDeliveryMode;
  * event is decided: the relay writes it and the AsyncAPI document describes it from here.
  */
 public enum Transport {
-    KAFKA("ce_", "content-type", "application/cloudevents+json; charset=UTF-8"),
-    AMQP("cloudEvents:", null, "application/cloudevents+json"),
-    HTTP("ce-", "Content-Type", "application/cloudevents+json; charset=UTF-8"),
-    CAMEL("ce-", "Content-Type", "application/cloudevents+json; charset=UTF-8");
+    KAFKA("Kafka", "ce_", "content-type", "application/cloudevents+json; charset=UTF-8"),
+    AMQP("RabbitMQ (AMQP 0-9-1)", "cloudEvents:", null, "application/cloudevents+json"),
+    HTTP("HTTP webhook", "ce-", "Content-Type", "application/cloudevents+json; charset=UTF-8"),
+    CAMEL("Camel endpoint", "ce-", "Content-Type", "application/cloudevents+json; charset=UTF-8");
 
     /** What the binding's content type is in binary mode: the event's datacontenttype. */
     public static final String DATA_CONTENT_TYPE = "application/json";
 
+    private final String title;
     private final String attributePrefix;
     private final String contentTypeHeader;
     private final String structuredContentType;
 
-    Transport(String attributePrefix, String contentTypeHeader, String structuredContentType) {
+    Transport(String title, String attributePrefix, String contentTypeHeader, String structuredContentType) {
+        this.title = title;
         this.attributePrefix = attributePrefix;
         this.contentTypeHeader = contentTypeHeader;
         this.structuredContentType = structuredContentType;
@@ -46,6 +48,10 @@ public enum Transport {
             case "http", "https" -> HTTP;
             default -> CAMEL;
         };
+    }
+
+    public String title() {
+        return title;
     }
 
     public String contentType(CloudEventsMode mode) {
