@@ -21,7 +21,7 @@ final class Rabbit implements AutoCloseable {
     final String exchange = "ota.it." + UUID.randomUUID();
     final String queue = exchange + ".events";
     private final ObjectMapper json = new ObjectMapper();
-    private final List<JsonNode> received = new ArrayList<>();
+    private final List<GetResponse> received = new ArrayList<>();
     private Connection connection;
     private Channel channel;
 
@@ -31,8 +31,17 @@ final class Rabbit implements AutoCloseable {
                 + "&arg.queue.durable=true&confirm=enabled&connectionFactory=#rabbitConnectionFactory";
     }
 
-    /** Everything the queue holds now, acknowledged, added to what was received before. */
+    /** The bodies of everything the queue holds now, acknowledged, added to what was received before. */
     synchronized List<JsonNode> drain() throws Exception {
+        List<JsonNode> bodies = new ArrayList<>();
+        for (GetResponse message : messages()) {
+            bodies.add(json.readTree(message.getBody()));
+        }
+        return bodies;
+    }
+
+    /** As {@link #drain()}, the whole messages: properties, headers and body. */
+    synchronized List<GetResponse> messages() {
         Channel ch = channel();
         if (ch == null) {
             return List.copyOf(received);
@@ -40,7 +49,7 @@ final class Rabbit implements AutoCloseable {
         try {
             GetResponse message;
             while ((message = ch.basicGet(queue, false)) != null) {
-                received.add(json.readTree(message.getBody()));
+                received.add(message);
                 ch.basicAck(message.getEnvelope().getDeliveryTag(), false);
             }
         } catch (IOException | com.rabbitmq.client.AlreadyClosedException e) {

@@ -1,0 +1,79 @@
+package dev.otabridge.services;
+
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * A webhook receiver as its owner would write one: every request is verified with the Standard
+ * Webhooks library and the receiver's secret; a verified one is kept and answered 204, any other
+ * answered 401, which the bundle must treat as not delivered.
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    /** A request as received: header names in lower case, and the body. */
+    record Delivery(Map<String, String> headers, byte[] body) {}
+
+    private final HttpServer server;
+    private final Webhook verifier;
+    private final List<Delivery> verified = new CopyOnWriteArrayList<>();
+    private final AtomicInteger refused = new AtomicInteger();
+
+    private WebhookReceiver(String secret) throws IOException {
+        verifier = new Webhook(secret);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::receive);
+        server.start();
+    }
+
+    static WebhookReceiver verifyingWith(String secret) throws IOException {
+        return new WebhookReceiver(secret);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    List<Delivery> verified() {
+        return List.copyOf(verified);
+    }
+
+    int refused() {
+        return refused.get();
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Map<String, List<String>> headers = exchange.getRequestHeaders().entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
+        int status;
+        try {
+            verifier.verify(new String(body, StandardCharsets.UTF_8), headers);
+            verified.add(new Delivery(
+                    headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue()
+                            .get(0))),
+                    body));
+            status = 204;
+        } catch (WebhookVerificationException e) {
+            refused.incrementAndGet();
+            status = 401;
+        }
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
