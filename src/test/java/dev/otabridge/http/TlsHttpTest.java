@@ -10,11 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,56 +23,15 @@ class TlsHttpTest {
     @TempDir
     Path dir;
 
-    private Path keyStore() throws Exception {
-        Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                .toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "ota-bridge",
-                        "-keyalg",
-                        "EC",
-                        "-groupname",
-                        "secp256r1",
-                        "-validity",
-                        "2",
-                        "-dname",
-                        "CN=localhost",
-                        "-ext",
-                        "SAN=ip:127.0.0.1,dns:localhost",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        store.toString(),
-                        "-storepass",
-                        PASSWORD,
-                        "-keypass",
-                        PASSWORD)
-                .redirectErrorStream(true)
-                .start();
-        if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-            throw new IOException(
-                    "keytool failed: " + new String(keytool.getInputStream().readAllBytes()));
-        }
-        return store;
-    }
-
     private static HttpClient trusting(Path store) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (var in = java.nio.file.Files.newInputStream(store)) {
-            trusted.load(in, PASSWORD.toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).build();
+        return HttpClient.newBuilder()
+                .sslContext(SelfSignedKey.trusting(store, PASSWORD))
+                .build();
     }
 
     @Test
     void theBundleAnswersOverHttpsOnly() throws Exception {
-        Path store = keyStore();
+        Path store = SelfSignedKey.create(dir, PASSWORD);
         try (RunningBundle bundle = RunningBundle.start(
                 dir.resolve("data"),
                 Map.of(

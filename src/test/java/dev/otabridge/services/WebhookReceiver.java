@@ -4,6 +4,8 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A webhook receiver as its owner would write one: every request is verified with the Standard
@@ -29,19 +32,27 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Delivery> verified = new CopyOnWriteArrayList<>();
     private final AtomicInteger refused = new AtomicInteger();
 
-    private WebhookReceiver(String secret) throws IOException {
+    private WebhookReceiver(String secret, HttpServer server) {
         verifier = new Webhook(secret);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = server;
         server.createContext("/", this::receive);
         server.start();
     }
 
     static WebhookReceiver verifyingWith(String secret) throws IOException {
-        return new WebhookReceiver(secret);
+        return new WebhookReceiver(secret, HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+    }
+
+    /** Over HTTPS, with the key of {@code tls}. */
+    static WebhookReceiver verifyingWith(String secret, SSLContext tls) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return new WebhookReceiver(secret, server);
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort() + path;
     }
 
     List<Delivery> verified() {
