@@ -10,31 +10,42 @@ import java.util.Set;
 
 /**
  * Reads the event feed's query string: {@code after} (a cursor, default 0), {@code limit}, the
- * filters {@code orgId}, {@code type} and {@code assetId} (with its orgId), and {@code wait}, the
+ * filters {@code orgId}, {@code type}, {@code productKey} and {@code assetId} (each of those two with
+ * its orgId), and {@code wait}, the
  * seconds a long poll may wait for the first event. Any other parameter is refused: a filter the
  * feed does not know must not answer every organization's events.
  */
 public final class FeedRequestReader {
 
-    private static final Set<String> PARAMETERS = Set.of("after", "limit", "orgId", "type", "assetId", "wait");
+    private static final Set<String> PARAMETERS =
+            Set.of("after", "limit", "orgId", "type", "productKey", "assetId", "wait");
 
     public FeedRequest read(String rawQuery) {
         QueryString query = QueryString.parse(rawQuery);
         for (String name : query.all().keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw ApiException.invalidArgument(
-                        "query", "unknown parameter; the feed takes after, limit, orgId, type, assetId and wait");
+                        "query",
+                        "unknown parameter; the feed takes after, limit, orgId, type, productKey, assetId and wait");
             }
         }
         long after = number("after", query.single("after"), 0, 0, Long.MAX_VALUE);
         int limit = (int) number("limit", query.single("limit"), FeedRequest.DEFAULT_LIMIT, 1, FeedRequest.MAX_LIMIT);
         Optional<String> orgId = id(query, "orgId");
+        Optional<String> productKey = id(query, "productKey");
         Optional<String> assetId = id(query, "assetId");
         if (assetId.isPresent() && orgId.isEmpty()) {
             throw ApiException.invalidArgument("assetId", "a device is named by orgId and assetId together");
         }
+        if (productKey.isPresent() && orgId.isEmpty()) {
+            throw ApiException.invalidArgument("productKey", "a product is named by orgId and productKey together");
+        }
         long wait = number("wait", query.single("wait"), 0, 0, FeedRequest.MAX_WAIT_SECONDS);
-        return new FeedRequest(after, limit, orgId, type(query.single("type")), assetId, Duration.ofSeconds(wait));
+        return new FeedRequest(
+                after,
+                limit,
+                new FeedRequest.Filter(orgId, productKey, assetId, type(query.single("type"))),
+                Duration.ofSeconds(wait));
     }
 
     private static Optional<String> id(QueryString query, String name) {

@@ -5,16 +5,10 @@ import java.util.Optional;
 
 /**
  * One page of the event feed: the events after cursor {@code after}, at most {@code limit} of them,
- * of one organization, type or device when those are given; when none is there yet, the feed waits up
- * to {@code wait} for the first (a long poll).
+ * that pass {@code filter}; when none is there yet, the feed waits up to {@code longPoll} for the
+ * first (a long poll).
  */
-public record FeedRequest(
-        long after,
-        int limit,
-        Optional<String> orgId,
-        Optional<DeviceEvent.Type> type,
-        Optional<String> assetId,
-        Duration longPoll) {
+public record FeedRequest(long after, int limit, Filter filter, Duration longPoll) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
@@ -23,6 +17,33 @@ public record FeedRequest(
 
     /** Every organization's events of every type, at once. */
     public FeedRequest(long after, int limit) {
-        this(after, limit, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO);
+        this(after, limit, Filter.NONE, Duration.ZERO);
+    }
+
+    /** The events of one organization, product, device or type, where given. */
+    public record Filter(
+            Optional<String> orgId,
+            Optional<String> productKey,
+            Optional<String> assetId,
+            Optional<DeviceEvent.Type> type) {
+
+        public static final Filter NONE =
+                new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Filter org(String orgId) {
+            return new Filter(Optional.of(orgId), productKey, assetId, type);
+        }
+
+        public Filter product(String productKey) {
+            return new Filter(orgId, Optional.of(productKey), assetId, type);
+        }
+
+        public Filter device(String assetId) {
+            return new Filter(orgId, productKey, Optional.of(assetId), type);
+        }
+
+        public Filter type(DeviceEvent.Type type) {
+            return new Filter(orgId, productKey, assetId, Optional.of(type));
+        }
     }
 }

@@ -261,15 +261,20 @@ public final class Outbox {
     private List<Map<String, Object>> events(FeedRequest request) {
         StringBuilder where = new StringBuilder("id > ?");
         List<Object> parameters = new ArrayList<>(List.of(request.after()));
-        request.orgId().ifPresent(orgId -> {
+        FeedRequest.Filter filter = request.filter();
+        filter.orgId().ifPresent(orgId -> {
             where.append(" AND org_id = ?");
             parameters.add(orgId);
         });
-        request.assetId().ifPresent(assetId -> {
+        filter.productKey().ifPresent(productKey -> {
+            where.append(" AND product_key = ?");
+            parameters.add(productKey);
+        });
+        filter.assetId().ifPresent(assetId -> {
             where.append(" AND asset_id = ?");
             parameters.add(assetId);
         });
-        request.type().ifPresent(type -> {
+        filter.type().ifPresent(type -> {
             where.append(" AND event_type = ?");
             parameters.add(type.name());
         });

@@ -327,7 +327,9 @@ public final class TransitionDetector {
             states.put(key(s.orgId(), s.assetId()), s);
             if (outcome.event() != null) {
                 DeviceEvent event = DeviceEvent.of(origin, outcome.type(), outcome.event());
-                events.add(new Object[] {event.id(), s.orgId(), s.assetId(), event.type(), write(event), now, now});
+                events.add(new Object[] {
+                    event.id(), s.orgId(), s.assetId(), event.type(), write(event), now, now, s.productKey()
+                });
                 // counted when written: a rolled-back batch counts again when detected again
                 metrics.detected(event.type(), outcome.event().reconciled());
             }
@@ -376,7 +378,8 @@ public final class TransitionDetector {
             }
             jdbc.batchUpdate(
                     "INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
-                            + " attempts, next_attempt_at, is_head) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                            + " attempts, next_attempt_at, product_key, is_head)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)",
                     rows);
             return events.size();
         }

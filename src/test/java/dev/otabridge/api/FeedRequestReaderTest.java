@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.otabridge.sync.DeviceEvent;
 import dev.otabridge.sync.FeedRequest;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FeedRequestReaderTest {
@@ -35,20 +34,24 @@ class FeedRequestReaderTest {
                 new FeedRequest(
                         3,
                         10,
-                        Optional.of("o1"),
-                        Optional.of(DeviceEvent.Type.UPGRADE_FINISHED),
-                        Optional.of("a1"),
+                        FeedRequest.Filter.NONE
+                                .org("o1")
+                                .type(DeviceEvent.Type.UPGRADE_FINISHED)
+                                .device("a1"),
                         Duration.ofSeconds(5)),
                 reader.read("after=3&limit=10&orgId=o1&type=UPGRADE_FINISHED&assetId=a1&wait=5"));
         assertEquals(
-                new FeedRequest(0, 100, Optional.of("o1"), Optional.empty(), Optional.empty(), Duration.ZERO),
-                reader.read("orgId=o1"));
+                new FeedRequest(0, 100, FeedRequest.Filter.NONE.org("o1"), Duration.ZERO), reader.read("orgId=o1"));
+        assertEquals(
+                new FeedRequest(0, 100, FeedRequest.Filter.NONE.org("o1").product("p1"), Duration.ZERO),
+                reader.read("orgId=o1&productKey=p1"));
     }
 
     @Test
     void anUnknownParameterOrValueIsRefusedNotIgnored() {
         assertEquals(
-                "Invalid Argument query:unknown parameter; the feed takes after, limit, orgId, type, assetId and wait",
+                "Invalid Argument query:unknown parameter; the feed takes after, limit, orgId, type, productKey,"
+                        + " assetId and wait",
                 assertThrows(ApiException.class, () -> reader.read("orgid=o1")).getMessage());
         assertEquals(
                 "Invalid Argument type:type must be one of [UPGRADE_STARTED, UPGRADE_FINISHED, UPGRADE_STALLED]",
@@ -57,6 +60,10 @@ class FeedRequestReaderTest {
         assertEquals(
                 "Invalid Argument assetId:a device is named by orgId and assetId together",
                 assertThrows(ApiException.class, () -> reader.read("assetId=a1"))
+                        .getMessage());
+        assertEquals(
+                "Invalid Argument productKey:a product is named by orgId and productKey together",
+                assertThrows(ApiException.class, () -> reader.read("productKey=p1"))
                         .getMessage());
         assertEquals(
                 "Invalid Argument wait:wait must be an integer from 0 to 10",

@@ -128,7 +128,7 @@ class OperationsHttpTest {
                 .get("get")
                 .get("parameters")
                 .forEach(p -> feed.put(p.get("name").textValue(), p));
-        assertEquals(Set.of("after", "limit", "orgId", "type", "assetId", "wait"), feed.keySet());
+        assertEquals(Set.of("after", "limit", "orgId", "type", "productKey", "assetId", "wait"), feed.keySet());
         assertEquals(
                 Arrays.stream(DeviceEvent.Type.values())
                         .map(Enum::name)

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -101,33 +100,27 @@ public class OutboxTest {
     }
 
     @Test
-    void theFeedNarrowsToAnOrganizationATypeAndADevice() {
+    void theFeedNarrowsToAnOrganizationAProductATypeAndADevice() {
         sync.write(new DeviceFirmware("other", "a", "p", "d", "1.0", true));
+        sync.write(new DeviceFirmware("o", "q1", "q", "d", "1.0", true));
         sync.detector.tick();
-        assertEquals(List.of("o/a", "o/b", "o/a", "other/a"), subjects(new FeedRequest(0, 100)));
-        assertEquals(
-                List.of("other/a"),
-                subjects(new FeedRequest(
-                        0, 100, Optional.of("other"), Optional.empty(), Optional.empty(), Duration.ZERO)));
-        assertEquals(
-                List.of("o/a", "o/a"),
-                subjects(new FeedRequest(0, 100, Optional.of("o"), Optional.empty(), Optional.of("a"), Duration.ZERO)));
-        assertEquals(
-                List.of("o/a"),
-                subjects(new FeedRequest(
-                        0,
-                        100,
-                        Optional.of("o"),
-                        Optional.of(DeviceEvent.Type.UPGRADE_FINISHED),
-                        Optional.empty(),
-                        Duration.ZERO)));
+        FeedRequest.Filter none = FeedRequest.Filter.NONE;
+        assertEquals(List.of("o/a", "o/b", "o/a", "other/a", "o/q1"), subjects(new FeedRequest(0, 100)));
+        assertEquals(List.of("other/a"), subjects(feed(none.org("other"))));
+        assertEquals(List.of("o/a", "o/a"), subjects(feed(none.org("o").device("a"))));
+        assertEquals(List.of("o/a"), subjects(feed(none.org("o").type(DeviceEvent.Type.UPGRADE_FINISHED))));
+        assertEquals(List.of("o/q1"), subjects(feed(none.org("o").product("q"))));
+        assertEquals(List.of(), subjects(feed(none.org("other").product("q"))));
+    }
+
+    private static FeedRequest feed(FeedRequest.Filter filter) {
+        return new FeedRequest(0, 100, filter, Duration.ZERO);
     }
 
     @Test
     void aLongPollAnswersAsSoonAsAnEventArrivesAndEndsWhenTheBundleStops() throws Exception {
         long last = (Long) sync.outbox.feed(new FeedRequest(0, 100), () -> true).get("nextCursor");
-        FeedRequest waiting = new FeedRequest(
-                last, 100, Optional.of("o"), Optional.empty(), Optional.empty(), Duration.ofSeconds(10));
+        FeedRequest waiting = new FeedRequest(last, 100, FeedRequest.Filter.NONE.org("o"), Duration.ofSeconds(10));
         long started = System.nanoTime();
         CompletableFuture<Map<String, Object>> poll =
                 CompletableFuture.supplyAsync(() -> sync.outbox.feed(waiting, () -> true));
@@ -137,16 +130,15 @@ public class OutboxTest {
         assertEquals(1, events.size());
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(9).toNanos(), "answered before its wait ran out");
         long stopping = System.nanoTime();
-        FeedRequest late = new FeedRequest(
-                last + 1, 100, Optional.of("o"), Optional.empty(), Optional.empty(), Duration.ofSeconds(10));
+        FeedRequest late = new FeedRequest(last + 1, 100, FeedRequest.Filter.NONE.org("o"), Duration.ofSeconds(10));
         assertEquals(List.of(), sync.outbox.feed(late, () -> false).get("events"));
         assertTrue(System.nanoTime() - stopping < Duration.ofSeconds(5).toNanos(), "a stopping bundle waits no more");
     }
 
     @Test
     void onlyAFewRequestsWaitAtOnceAndTheNextIsAnsweredAtOnce() throws Exception {
-        FeedRequest nothingComes = new FeedRequest(
-                0, 100, Optional.of("nobody"), Optional.empty(), Optional.empty(), Duration.ofSeconds(10));
+        FeedRequest nothingComes =
+                new FeedRequest(0, 100, FeedRequest.Filter.NONE.org("nobody"), Duration.ofSeconds(10));
         AtomicBoolean keepWaiting = new AtomicBoolean(true);
         List<CompletableFuture<Map<String, Object>>> waiting = new ArrayList<>();
         for (int i = 0; i < Outbox.MAX_LONG_POLLS; i++) {
