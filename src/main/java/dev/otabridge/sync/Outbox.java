@@ -1,7 +1,6 @@
 package dev.otabridge.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.Placeholders;
@@ -225,8 +224,8 @@ public final class Outbox {
      * first arrives (written by any instance on the store), the wait ends, or {@code keepWaiting} says no.
      * At most {@value #MAX_LONG_POLLS} requests wait at once; another is answered at once.
      */
-    public Map<String, Object> feed(FeedRequest request, BooleanSupplier keepWaiting) {
-        List<Map<String, Object>> events = events(request);
+    public FeedPage feed(FeedRequest request, BooleanSupplier keepWaiting) {
+        List<FeedPage.Entry> events = events(request);
         if (events.isEmpty() && !request.longPoll().isZero() && longPolls.tryAcquire()) {
             try {
                 long deadline = System.nanoTime() + request.longPoll().toNanos();
@@ -238,14 +237,11 @@ public final class Outbox {
                 longPolls.release();
             }
         }
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("events", events);
-        page.put(
-                "nextCursor",
+        return new FeedPage(
+                events,
                 events.isEmpty()
                         ? request.after()
-                        : events.get(events.size() - 1).get("cursor"));
-        return page;
+                        : events.get(events.size() - 1).cursor());
     }
 
     /** How many requests wait in a long poll now. */
@@ -254,11 +250,11 @@ public final class Outbox {
     }
 
     /** The feed of the Camel route: a long poll ends once the context is stopping. */
-    public Map<String, Object> feed(FeedRequest request, Exchange exchange) {
+    public FeedPage feed(FeedRequest request, Exchange exchange) {
         return feed(request, () -> RUNNING.matches(exchange));
     }
 
-    private List<Map<String, Object>> events(FeedRequest request) {
+    private List<FeedPage.Entry> events(FeedRequest request) {
         StringBuilder where = new StringBuilder("id > ?");
         List<Object> parameters = new ArrayList<>(List.of(request.after()));
         FeedRequest.Filter filter = request.filter();
@@ -281,13 +277,7 @@ public final class Outbox {
         parameters.add(request.limit());
         return jdbc.query(
                 "SELECT id, status, payload FROM sync_outbox WHERE " + where + " ORDER BY id FETCH FIRST ? ROWS ONLY",
-                (rs, i) -> {
-                    Map<String, Object> item = new LinkedHashMap<>();
-                    item.put("cursor", rs.getLong(1));
-                    item.put("status", rs.getString(2));
-                    item.put("event", tree(rs.getString(3)));
-                    return item;
-                },
+                (rs, i) -> new FeedPage.Entry(rs.getLong(1), rs.getString(2), event(rs.getString(3))),
                 parameters.toArray());
     }
 
@@ -300,9 +290,9 @@ public final class Outbox {
         return counts;
     }
 
-    private JsonNode tree(String payload) {
+    private DeviceEvent event(String payload) {
         try {
-            return json.readTree(payload);
+            return json.readValue(payload, DeviceEvent.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an outbox payload is not JSON", e);
         }

@@ -130,6 +130,13 @@ class OperationsHttpTest {
                 .forEach(p -> feed.put(p.get("name").textValue(), p));
         assertEquals(Set.of("after", "limit", "orgId", "type", "productKey", "assetId", "wait"), feed.keySet());
         assertEquals(
+                "#/components/schemas/FeedPage",
+                api.at("/paths/~1ota-sync~1v1~1events/get/responses/200/content/application~1json/schema/$ref")
+                        .textValue());
+        assertEquals(Set.of("events", "nextCursor"), fields(api, "FeedPage"));
+        assertEquals(Set.of("cursor", "status", "event"), fields(api, "Entry"));
+        assertTrue(fields(api, "DeviceEvent").containsAll(Set.of("id", "type", "subject", "dataschema", "data")));
+        assertEquals(
                 Arrays.stream(DeviceEvent.Type.values())
                         .map(Enum::name)
                         .toList()

@@ -119,19 +119,18 @@ public class OutboxTest {
 
     @Test
     void aLongPollAnswersAsSoonAsAnEventArrivesAndEndsWhenTheBundleStops() throws Exception {
-        long last = (Long) sync.outbox.feed(new FeedRequest(0, 100), () -> true).get("nextCursor");
+        long last = sync.outbox.feed(new FeedRequest(0, 100), () -> true).nextCursor();
         FeedRequest waiting = new FeedRequest(last, 100, FeedRequest.Filter.NONE.org("o"), Duration.ofSeconds(10));
         long started = System.nanoTime();
-        CompletableFuture<Map<String, Object>> poll =
-                CompletableFuture.supplyAsync(() -> sync.outbox.feed(waiting, () -> true));
+        CompletableFuture<FeedPage> poll = CompletableFuture.supplyAsync(() -> sync.outbox.feed(waiting, () -> true));
         sync.write(device("c", true, "1.0"));
         sync.detector.tick();
-        List<?> events = (List<?>) poll.get(10, TimeUnit.SECONDS).get("events");
+        List<FeedPage.Entry> events = poll.get(10, TimeUnit.SECONDS).events();
         assertEquals(1, events.size());
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(9).toNanos(), "answered before its wait ran out");
         long stopping = System.nanoTime();
         FeedRequest late = new FeedRequest(last + 1, 100, FeedRequest.Filter.NONE.org("o"), Duration.ofSeconds(10));
-        assertEquals(List.of(), sync.outbox.feed(late, () -> false).get("events"));
+        assertEquals(List.of(), sync.outbox.feed(late, () -> false).events());
         assertTrue(System.nanoTime() - stopping < Duration.ofSeconds(5).toNanos(), "a stopping bundle waits no more");
     }
 
@@ -140,44 +139,40 @@ public class OutboxTest {
         FeedRequest nothingComes =
                 new FeedRequest(0, 100, FeedRequest.Filter.NONE.org("nobody"), Duration.ofSeconds(10));
         AtomicBoolean keepWaiting = new AtomicBoolean(true);
-        List<CompletableFuture<Map<String, Object>>> waiting = new ArrayList<>();
+        List<CompletableFuture<FeedPage>> waiting = new ArrayList<>();
         for (int i = 0; i < Outbox.MAX_LONG_POLLS; i++) {
             waiting.add(CompletableFuture.supplyAsync(() -> sync.outbox.feed(nothingComes, keepWaiting::get)));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> sync.outbox.longPollsWaiting() == Outbox.MAX_LONG_POLLS);
         long asked = System.nanoTime();
-        assertEquals(List.of(), sync.outbox.feed(nothingComes, () -> true).get("events"));
+        assertEquals(List.of(), sync.outbox.feed(nothingComes, () -> true).events());
         assertTrue(System.nanoTime() - asked < Duration.ofSeconds(5).toNanos(), "one more is answered at once");
         keepWaiting.set(false);
-        for (CompletableFuture<Map<String, Object>> poll : waiting) {
-            assertEquals(List.of(), poll.get(10, TimeUnit.SECONDS).get("events"));
+        for (CompletableFuture<FeedPage> poll : waiting) {
+            assertEquals(List.of(), poll.get(10, TimeUnit.SECONDS).events());
         }
         assertEquals(0, sync.outbox.longPollsWaiting());
     }
 
     private List<String> subjects(FeedRequest request) {
-        List<?> events = (List<?>) sync.outbox.feed(request, () -> true).get("events");
-        return events.stream()
-                .map(e -> ((com.fasterxml.jackson.databind.JsonNode) ((Map<?, ?>) e).get("event"))
-                        .get("subject")
-                        .textValue())
+        return sync.outbox.feed(request, () -> true).events().stream()
+                .map(e -> e.event().subject())
                 .toList();
     }
 
     @Test
     void theFeedReplaysEverythingAfterACursorInOrder() {
-        Map<String, Object> all = sync.outbox.feed(new FeedRequest(0, 100), () -> true);
-        List<?> events = (List<?>) all.get("events");
+        List<FeedPage.Entry> events =
+                sync.outbox.feed(new FeedRequest(0, 100), () -> true).events();
         assertEquals(3, events.size());
-        long cursor = (Long) ((Map<?, ?>) events.get(0)).get("cursor");
-        Map<String, Object> rest = sync.outbox.feed(new FeedRequest(cursor, 1), () -> true);
-        List<?> page = (List<?>) rest.get("events");
-        assertEquals(1, page.size());
-        assertTrue(((Map<?, ?>) page.get(0)).get("event").toString().contains("UPGRADE_STARTED"));
-        assertEquals(cursor + 1, rest.get("nextCursor"));
-        Map<String, Object> end = sync.outbox.feed(new FeedRequest(999, 100), () -> true);
-        assertEquals(List.of(), end.get("events"));
-        assertEquals(999L, end.get("nextCursor"));
+        long cursor = events.get(0).cursor();
+        FeedPage rest = sync.outbox.feed(new FeedRequest(cursor, 1), () -> true);
+        assertEquals(1, rest.events().size());
+        assertEquals("UPGRADE_STARTED", rest.events().get(0).event().type());
+        assertEquals(cursor + 1, rest.nextCursor());
+        FeedPage end = sync.outbox.feed(new FeedRequest(999, 100), () -> true);
+        assertEquals(List.of(), end.events());
+        assertEquals(999L, end.nextCursor());
     }
 
     @Test
