@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class Outbox {
 
+    private static final Pattern URIS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S+");
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final long LONG_POLL_MILLIS = 200;
     /** A waiting request holds one of the HTTP server's worker threads: the rest are the searches'. */
@@ -151,10 +155,17 @@ public final class Outbox {
         events.forEach(event -> metrics.delivered(event.type(), Duration.ofMillis(now - event.createdAt())));
     }
 
+    /** A failed webhook's message names its URL: never with its user info or a secret option. */
+    private static String withoutCredentials(String message) {
+        return URIS.matcher(message).replaceAll(uri -> Matcher.quoteReplacement(URISupport.sanitizeUri(uri.group())));
+    }
+
     /** A target refused the event or could not be reached: retry later, or park it after the last attempt. */
     public void failed(OutboxEvent event, Exception cause) {
         int attempts = event.attempts() + 1;
-        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String reason = cause == null
+                ? "unknown"
+                : withoutCredentials(cause.getClass().getSimpleName() + ": " + cause.getMessage());
         reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         metrics.deliveryFailed(attempts >= retry.maxAttempts());
         if (attempts >= retry.maxAttempts()) {

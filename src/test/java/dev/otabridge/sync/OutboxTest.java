@@ -3,6 +3,7 @@ package dev.otabridge.sync;
 import static dev.otabridge.sync.SyncFixture.device;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -53,6 +54,19 @@ public class OutboxTest {
         assertEquals(List.of("UPGRADE_STARTED a", "UPGRADE_STARTED b"), describe(first));
         sync.outbox.markDelivered(first);
         assertEquals(List.of("UPGRADE_FINISHED a"), describe(sync.outbox.nextBatch(10)));
+    }
+
+    @Test
+    void aFailuresRecordedReasonNamesNoCredentialOfTheTarget() {
+        OutboxEvent started = sync.outbox.nextBatch(10).get(0);
+        sync.outbox.failed(
+                started,
+                new IllegalStateException("HTTP operation failed invoking "
+                        + "https://hook:hunter2@receiver.example/hooks?password=swordfish with statusCode: 401"));
+        String reason =
+                sync.jdbc.queryForObject("SELECT last_error FROM sync_outbox WHERE id = ?", String.class, started.id());
+        assertTrue(reason.contains("statusCode: 401") && reason.contains("receiver.example"), reason);
+        assertFalse(reason.contains("hunter2") || reason.contains("swordfish"), reason);
     }
 
     @Test
