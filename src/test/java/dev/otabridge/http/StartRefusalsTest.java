@@ -70,6 +70,22 @@ class StartRefusalsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ota.sync.cloudevents.mode=json|ota.sync.cloudevents.mode must be structured or binary",
+                "ota.sync.webhook.secret=hunter2|ota.sync.webhook.secret: each secret starts with whsec_",
+                "ota.public-url=ota.example.com|ota.public-url must be an http or https address with a host",
+                "ota.sync.source=not a uri|ota.sync.source is not a URI"
+            })
+    void eventSettingsThatCannotBeHonouredStopTheStart(String settingAndMessage) {
+        String[] parts = settingAndMessage.split("\\|");
+        String[] setting = parts[0].split("=", 2);
+        String message = refusal(Map.of(setting[0], setting[1]));
+        assertTrue(message.contains(parts[1]), message);
+        assertTrue(!message.contains("hunter2"), "a refused secret is not repeated: " + message);
+    }
+
     @Test
     void connectionLimitsBelowOneAreRefused() {
         String message = refusal(Map.of("ota.http.header-timeout-seconds", "0"));
