@@ -42,9 +42,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -66,22 +65,10 @@ class CloudEventsConsumersTest {
             Set.of("specversion", "id", "source", "type", "subject", "time", "dataschema");
 
     @TempDir
-    static Path brokerDir;
-
-    @TempDir
     Path dir;
 
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start(brokerDir);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     private static String newSecret() {
         byte[] key = new byte[32];
@@ -100,7 +87,7 @@ class CloudEventsConsumersTest {
                 WebhookReceiver hooks = WebhookReceiver.verifyingWith(secret)) {
             Map<String, String> settings =
                     UpgradeFlips.relayTo("kafka:" + topic + "," + rabbit.target() + "," + hooks.url("/hooks/" + name));
-            settings.put("ota.kafka.brokers", broker.bootstrap());
+            settings.put("ota.kafka.brokers", KAFKA.broker().bootstrap());
             settings.put("ota.sync.cloudevents.mode", name);
             settings.put("ota.sync.webhook.secret", secret);
             try (RunningBundle bundle = RunningBundle.start(dir.resolve(name), settings)) {
@@ -175,7 +162,7 @@ class CloudEventsConsumersTest {
 
     private static List<CloudEvent> readKafka(String topic, int count, CloudEventsMode mode) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrap());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class.getName());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

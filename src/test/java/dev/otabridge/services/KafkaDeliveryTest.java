@@ -22,9 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,26 +38,14 @@ class KafkaDeliveryTest {
     private static final int FLIPS = 4;
 
     @TempDir
-    static Path brokerDir;
-
-    @TempDir
     Path dir;
 
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start(brokerDir);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     private static Map<String, String> relayTo(String topic) {
         Map<String, String> settings = UpgradeFlips.relayTo("kafka:" + topic);
-        settings.put("ota.kafka.brokers", broker.bootstrap());
+        settings.put("ota.kafka.brokers", KAFKA.broker().bootstrap());
         return settings;
     }
 
@@ -70,7 +57,7 @@ class KafkaDeliveryTest {
         TopicReader(String topic) {
             consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    broker.bootstrap(),
+                    KAFKA.broker().bootstrap(),
                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                     StringDeserializer.class.getName(),
                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
@@ -154,14 +141,14 @@ class KafkaDeliveryTest {
             workload.flip(poster, 0, 2);
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> ids(reader.events()).containsAll(workload.expectedIds(2)));
-            broker.stop();
+            KAFKA.broker().stop();
             workload.flip(poster, 2, FLIPS);
             Set<String> expected = workload.expectedIds(FLIPS);
             // every transition detected while the broker is away, and some waiting for it
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> outbox(bundle, "PENDING") + outbox(bundle, "DELIVERED") == expected.size()
                             && outbox(bundle, "PENDING") > 0);
-            broker.startAgain();
+            KAFKA.broker().startAgain();
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> ids(reader.events()).containsAll(expected));
             assertExactlyInDeviceOrder(expected, reader.events());
