@@ -11,7 +11,7 @@ import dev.otabridge.MovableClock;
 import dev.otabridge.expression.ExpressionLimits;
 import dev.otabridge.http.ChildBundle;
 import dev.otabridge.metrics.OtaMetrics;
-import dev.otabridge.search.QueryPlans;
+import dev.otabridge.search.Explanation;
 import dev.otabridge.search.SearchRequest;
 import dev.otabridge.search.SearchTargets;
 import dev.otabridge.search.SqlSearch;
@@ -238,7 +238,6 @@ class FleetBenchmarkTest {
 
     private void recordPlans(Store store, HikariDataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        String explain = store == Store.HSQLDB ? "EXPLAIN PLAN FOR" : "EXPLAIN";
         OtaMetrics metrics = new OtaMetrics(new SimpleMeterRegistry());
         SqlSearch<?> devices =
                 new SqlSearch<>(jdbc, SearchTargets.deviceUpgrades(), ExpressionLimits.DEFAULT, 0, metrics);
@@ -268,10 +267,15 @@ class FleetBenchmarkTest {
                         .append(", expression ")
                         .append(expression)
                         .append('\n')
-                        .append(QueryPlans.of(jdbc, explain, entry.getKey(), new SearchRequest(org, expression, 1, 50)))
+                        .append(plans(entry.getKey().explain(new SearchRequest(org, expression, 1, 50))))
                         .append("\n\n");
             }
         }
+    }
+
+    private static String plans(Explanation explained) {
+        return "count:\n    " + String.join("\n    ", explained.count().plan()) + "\npage:\n    "
+                + String.join("\n    ", explained.page().plan());
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -3,8 +3,10 @@ package dev.otabridge.search;
 import dev.otabridge.expression.ExpressionException;
 import dev.otabridge.expression.ExpressionLimits;
 import dev.otabridge.expression.ExpressionParser;
+import dev.otabridge.expression.ParseTree;
 import dev.otabridge.expression.SqlCondition;
 import dev.otabridge.metrics.OtaMetrics;
+import dev.otabridge.store.StatementPlans;
 import dev.otabridge.store.ValuePlannedStatements;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,9 @@ public final class SqlSearch<T> {
 
     private final JdbcTemplate jdbc;
     private final SearchTarget<T> target;
+    private final ExpressionParser parser;
     private final CompiledExpressions expressions;
+    private final StatementPlans plans;
     private final OtaMetrics metrics;
 
     /** @param cacheSize how many compiled expressions to keep (0: none) */
@@ -25,22 +29,42 @@ public final class SqlSearch<T> {
             JdbcTemplate jdbc, SearchTarget<T> target, ExpressionLimits limits, int cacheSize, OtaMetrics metrics) {
         this.jdbc = jdbc;
         this.target = target;
-        this.expressions = new CompiledExpressions(new ExpressionParser(target.fields(), limits), cacheSize);
+        this.parser = new ExpressionParser(target.fields(), limits);
+        this.expressions = new CompiledExpressions(parser, cacheSize);
+        this.plans = StatementPlans.of(jdbc.getDataSource());
         this.metrics = metrics;
     }
 
     public SearchPage<T> run(SearchRequest request) {
         SqlCondition condition = where(request);
-        long total = jdbc.query(
-                        ValuePlannedStatements.of(countSql(condition), condition.parameters()),
-                        new SingleColumnRowMapper<>(Long.class))
-                .get(0);
+        long total = count(condition);
         List<T> rows = List.of();
         if (request.offset() < total) {
             rows = jdbc.query(
                     ValuePlannedStatements.of(pageSql(condition), pageParameters(condition, request)), target.rows());
         }
         return new SearchPage<>(rows, request.pageNo(), request.pageSize(), total);
+    }
+
+    /** What {@link #run} would do with the request, refusing it as {@link #run} would. */
+    public Explanation explain(SearchRequest request) {
+        SqlCondition condition = where(request);
+        String count = countSql(condition);
+        String page = pageSql(condition);
+        List<Object> pageParameters = pageParameters(condition, request);
+        return new Explanation(
+                parser.parse(request.expression()).map(ParseTree::of).orElse(null),
+                new Explanation.Statement(
+                        count, condition.parameters(), plans.plan(jdbc, count, condition.parameters())),
+                new Explanation.Statement(page, pageParameters, plans.plan(jdbc, page, pageParameters)),
+                count(condition));
+    }
+
+    private long count(SqlCondition condition) {
+        return jdbc.query(
+                        ValuePlannedStatements.of(countSql(condition), condition.parameters()),
+                        new SingleColumnRowMapper<>(Long.class))
+                .get(0);
     }
 
     String countSql(SqlCondition condition) {

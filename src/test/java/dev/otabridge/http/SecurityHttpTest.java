@@ -66,6 +66,7 @@ class SecurityHttpTest {
             case "devices" -> SearchApiHttpTest.DEVICES + org;
             case "jobs" -> SearchApiHttpTest.JOBS + org;
             case "load" -> "/ota-store/v1/records";
+            case "explain" -> "/ota-bridge/v1/explain/ota-firmwares?action=searchDeviceUpgrade&orgId=" + org;
             case "orgfeed" -> "/ota-sync/v1/events?after=0&orgId=" + org;
             default -> "/ota-sync/v1/events?after=0";
         };
@@ -73,7 +74,7 @@ class SecurityHttpTest {
 
     private static String body(String action) {
         return switch (action) {
-            case "devices", "jobs" -> "{\"pagination\":{\"pageSize\":1}}";
+            case "devices", "jobs", "explain" -> "{\"pagination\":{\"pageSize\":1}}";
             case "load" ->
                 "{\"devices\":[{\"orgId\":\"adminOrg\",\"assetId\":\"a1\",\"productKey\":\"p\",\"deviceKey\":\"d\""
                         + ",\"isUpgrading\":false}]}";
@@ -98,6 +99,9 @@ class SecurityHttpTest {
                 "admin      | devices | yourOrgId       | 99403 | Denied resource: Firmware/Read",
                 "admin      | jobs    | o15475466766371 | 99403 | Denied resource: Firmware/Read OTA",
                 "admin      | load    | yourOrgId       | 0     | ",
+                "admin      | explain | yourOrgId       | 0     | ",
+                "reader     | explain | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
+                "events     | explain | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
                 "admin      | feed    | yourOrgId       | 0     | ",
                 "admin      | orgfeed | someoneElse     | 0     | ",
                 "events     | orgfeed | yourOrgId       | 0     | ",

@@ -45,14 +45,19 @@ class HsqldbPageIndexTest {
                 "firmwareVersion = '1.0'                     | DEVICE_FIRMWARE_BY_VERSION"
             })
     void aPageReadsTheIndexThatHoldsItsOrder(String expression, String index) {
-        String plan = QueryPlans.of(jdbc, "EXPLAIN PLAN FOR", devices, new SearchRequest("o1", expression, 1, 50));
-        String page = plan.substring(plan.indexOf("page:"));
+        String page = String.join(
+                "\n",
+                devices.explain(new SearchRequest("o1", expression, 1, 50))
+                        .page()
+                        .plan());
         assertTrue(page.contains("index=" + index), expression + " should read " + index + ":\n" + page);
     }
 
     @Test
     void withoutAnExpressionAPageReadsThePrimaryKey() {
-        String plan = QueryPlans.of(jdbc, "EXPLAIN PLAN FOR", devices, new SearchRequest("o1", null, 1, 50));
-        assertTrue(plan.substring(plan.indexOf("page:")).contains("index=SYS_PK_"), plan);
+        String page = String.join(
+                "\n",
+                devices.explain(new SearchRequest("o1", null, 1, 50)).page().plan());
+        assertTrue(page.contains("index=SYS_PK_"), page);
     }
 }

@@ -1,6 +1,7 @@
 package dev.otabridge.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
@@ -50,6 +51,27 @@ class PostgresSearchPlanningTest {
                         count, Long.class, jobs.where(request).parameters().toArray());
             }
             assertEquals(1L, jdbc.queryForObject(SEARCHES, Long.class));
+        }
+    }
+
+    @Test
+    void theExplainActionGivesPostgresqlsPlanForTheValuesAndTheCountTheSearchGives() throws Exception {
+        try (HikariDataSource database = TestDatabase.postgres()) {
+            StoreSetup.migrate(database);
+            JdbcTemplate jdbc = new JdbcTemplate(database);
+            SqlSearch<?> jobs = new SqlSearch<>(
+                    jdbc,
+                    SearchTargets.otaJobs(new ObjectMapper()),
+                    ExpressionLimits.DEFAULT,
+                    0,
+                    new OtaMetrics(new SimpleMeterRegistry()));
+            SearchRequest request = new SearchRequest("o1", "name like 'x' and status = 'started'", 1, 50);
+            Explanation explained = jobs.explain(request);
+            assertEquals(jobs.run(request).totalSize(), explained.matches());
+            String plan = String.join("\n", explained.page().plan());
+            assertTrue(plan.contains("Scan") && plan.contains("cost="), plan);
+            assertTrue(!explained.page().sql().contains("'started'"), "values stay parameters");
+            assertEquals(0L, jdbc.queryForObject(SEARCHES, Long.class), "explaining prepares nothing on the server");
         }
     }
 }
