@@ -1,11 +1,11 @@
 package dev.otabridge;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.otabridge.http.ChildBundle;
 import dev.otabridge.http.RunningBundle;
 import java.io.Reader;
 import java.net.URI;
@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -142,16 +143,17 @@ class DeploymentFilesTest {
 
     @Test
     void theProbesAnswerOnTheManagementPortOfARunningBundle() throws Exception {
-        int management = ChildBundle.freePort();
-        try (RunningBundle bundle = RunningBundle.start(
-                data, Map.of("ota.demo-data", "", "ota.management.port", String.valueOf(management)))) {
+        try (RunningBundle bundle = RunningBundle.start(data, Map.of("ota.demo-data", ""))) {
             HttpClient client = HttpClient.newHttpClient();
             for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
-                URI uri = URI.create("http://127.0.0.1:" + management
-                        + container().at("/" + probe + "/httpGet/path").textValue());
-                HttpResponse<String> answer =
-                        client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, answer.statusCode(), probe + " " + uri + ": " + answer.body());
+                URI uri = bundle.management(
+                        container().at("/" + probe + "/httpGet/path").textValue());
+                // ready once every consumer has polled: wait for it, as Kubernetes does
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() ->
+                                client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                                                .statusCode()
+                                        == 200);
             }
         }
     }

@@ -371,14 +371,14 @@ class FleetBenchmarkTest {
     }
 
     /** A server under test in a JVM of its own: the bundle, or the baseline. */
-    private record Server(String name, URI base, long pid, AutoCloseable stop) {}
+    private record Server(String name, URI base, URI management, long pid, AutoCloseable stop) {}
 
     private Server startBundle(Store store, Map<String, String> more) throws Exception {
         Map<String, String> env = bundleEnvironment(store);
         env.putAll(more);
         long start = System.nanoTime();
         ChildBundle bundle = ChildBundle.start(work.resolve("hsqldb"), work.resolve("bundle-" + store + ".log"), env);
-        Server server = new Server("bundle", bundle.uri("/"), bundle.pid(), bundle);
+        Server server = new Server("bundle", bundle.uri("/"), bundle.management("/"), bundle.pid(), bundle);
         firstAnswer(server);
         // the first start of each store is its figure; later ones (the burst's) start with work waiting
         results.putIfAbsent("startSeconds." + store, (System.nanoTime() - start) / 1e9);
@@ -403,7 +403,8 @@ class FleetBenchmarkTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         work.resolve("baseline-" + store + ".log").toFile()))
                 .start();
-        Server server = new Server("baseline", URI.create("http://127.0.0.1:" + port + "/"), process.pid(), () -> {
+        URI baseline = URI.create("http://127.0.0.1:" + port + "/");
+        Server server = new Server("baseline", baseline, baseline, process.pid(), () -> {
             process.destroy();
             process.waitFor();
         });
@@ -748,7 +749,7 @@ class FleetBenchmarkTest {
         deleteTree(fresh);
         long start = System.nanoTime();
         ChildBundle bundle = ChildBundle.start(fresh, work.resolve("fresh.log"), Map.of());
-        Server server = new Server("bundle", bundle.uri("/"), bundle.pid(), bundle);
+        Server server = new Server("bundle", bundle.uri("/"), bundle.management("/"), bundle.pid(), bundle);
         firstAnswer(server);
         results.put("startSeconds.default", (System.nanoTime() - start) / 1e9);
         Thread.sleep(15_000);
@@ -757,7 +758,7 @@ class FleetBenchmarkTest {
         // a restart on the same folder: the store exists, no migration or demo data to load
         start = System.nanoTime();
         bundle = ChildBundle.start(fresh, work.resolve("fresh.log"), Map.of());
-        firstAnswer(new Server("bundle", bundle.uri("/"), bundle.pid(), bundle));
+        firstAnswer(new Server("bundle", bundle.uri("/"), bundle.management("/"), bundle.pid(), bundle));
         results.put("startSeconds.restart", (System.nanoTime() - start) / 1e9);
         bundle.close();
 
@@ -793,7 +794,7 @@ class FleetBenchmarkTest {
         Thread.sleep(1_000);
         String metrics = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(server.base().resolve("/observe/metrics"))
+                        HttpRequest.newBuilder(server.management().resolve("/observe/metrics"))
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())

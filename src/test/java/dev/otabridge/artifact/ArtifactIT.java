@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.http.ChildBundle;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,8 @@ class ArtifactIT {
         ChildBundle bundle = ChildBundle.startJar(jar, work.resolve("data"), log, Map.of("OTA_LOG_FORMAT", "json"));
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                String ready = bundle.post("/observe/health/ready?exposureLevel=oneline", null)
+                String ready = bundle.send(HttpRequest.newBuilder(
+                                bundle.management("/observe/health/ready?exposureLevel=oneline")))
                         .body();
                 assertEquals("UP", JSON.readTree(ready).get("status").textValue(), ready);
             });
@@ -48,7 +50,8 @@ class ArtifactIT {
             assertEquals(0, search.get("code").intValue());
             assertEquals(5, search.get("data").size());
 
-            String metrics = bundle.post("/observe/metrics", null).body();
+            String metrics = bundle.send(HttpRequest.newBuilder(bundle.management("/observe/metrics")))
+                    .body();
             assertTrue(
                     metrics.contains("ota_api_requests_seconds_count{code=\"0\",endpoint=\"http-ota-firmwares\"} 1"),
                     metrics);

@@ -10,6 +10,9 @@ public interface BundleEndpoint {
 
     URI uri(String pathAndQuery);
 
+    /** On the management server: /observe/health, /observe/metrics. */
+    URI management(String pathAndQuery);
+
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException;
 
     /** GET when {@code body} is null, otherwise a JSON POST. */
@@ -24,7 +27,7 @@ public interface BundleEndpoint {
 
     /** The first sample of the metric line that starts with {@code prefix} on /observe/metrics, or 0. */
     default double metric(String prefix) throws IOException, InterruptedException {
-        return post("/observe/metrics", null)
+        return send(HttpRequest.newBuilder(management("/observe/metrics")).GET())
                 .body()
                 .lines()
                 .filter(line -> line.startsWith(prefix))

@@ -53,4 +53,9 @@ public final class BundleExtension implements BundleEndpoint, BeforeAllCallback,
     public URI uri(String pathAndQuery) {
         return bundle.uri(pathAndQuery);
     }
+
+    @Override
+    public URI management(String pathAndQuery) {
+        return bundle.management(pathAndQuery);
+    }
 }

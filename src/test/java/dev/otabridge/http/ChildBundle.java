@@ -23,10 +23,12 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private final URI management;
 
-    private ChildBundle(Process process, URI base) {
+    private ChildBundle(Process process, URI base, URI management) {
         this.process = process;
         this.base = base;
+        this.management = management;
     }
 
     public static ChildBundle start(Path data, Path log, Map<String, String> environment) throws Exception {
@@ -61,8 +63,12 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.put("OTA_DATA_DIR", data.toString());
         env.put("OTA_HTTP_PORT", String.valueOf(port));
+        env.putIfAbsent("OTA_MANAGEMENT_PORT", String.valueOf(freePort()));
         builder.environment().putAll(env);
-        ChildBundle child = new ChildBundle(builder.start(), URI.create("http://127.0.0.1:" + port));
+        ChildBundle child = new ChildBundle(
+                builder.start(),
+                URI.create("http://127.0.0.1:" + port),
+                URI.create("http://127.0.0.1:" + env.get("OTA_MANAGEMENT_PORT")));
         child.awaitReady(Duration.ofSeconds(180));
         return child;
     }
@@ -74,7 +80,7 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
                 .until(this::answers);
     }
 
-    /** The management server answers 404 until the routes are up: a real answer means ready. */
+    /** The API's port answers 404 until the routes are up: a real answer means ready. */
     private boolean answers() {
         try {
             return post("/ota-sync/v1/outbox", null).statusCode() == 200;
@@ -89,6 +95,11 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
     @Override
     public URI uri(String pathAndQuery) {
         return base.resolve(pathAndQuery);
+    }
+
+    @Override
+    public URI management(String pathAndQuery) {
+        return management.resolve(pathAndQuery);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +30,8 @@ class ClientFaultsHttpTest {
     private static final String SECRET = "s3cr3t-in-the-url";
 
     @RegisterExtension
-    static final BundleExtension BUNDLE = new BundleExtension();
+    // the management server on the API's port: its paths answer malformed queries there too
+    static final BundleExtension BUNDLE = new BundleExtension(Map.of("ota.management.port", "{{ota.http.port}}"));
 
     /** Sends raw bytes and answers what came back (empty when the server closed without answering). */
     private static String raw(String request) throws IOException {

@@ -32,28 +32,41 @@ class OperationsHttpTest {
         return BUNDLE.send(HttpRequest.newBuilder(BUNDLE.uri(path)).GET());
     }
 
+    /** On the management server, a port of its own by default. */
+    private static HttpResponse<String> observe(String path) throws Exception {
+        return BUNDLE.send(HttpRequest.newBuilder(BUNDLE.management(path)).GET());
+    }
+
+    @Test
+    void healthAndMetricsAnswerOnTheManagementPortOnly() throws Exception {
+        assertTrue(BUNDLE.management("/").getPort() != BUNDLE.uri("/").getPort());
+        assertEquals(200, observe("/observe/health/live").statusCode());
+        assertEquals(404, get("/observe/health/live").statusCode(), "not on the API's port");
+        assertEquals(404, get("/observe/metrics").statusCode(), "not on the API's port");
+    }
+
     @Test
     void readinessCoversTheStore() throws Exception {
         // consumers report DOWN until their first poll: a just-started bundle becomes ready within seconds
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String ready = get("/observe/health/ready?exposureLevel=full").body();
+            String ready = observe("/observe/health/ready?exposureLevel=full").body();
             assertEquals("UP", JSON.readTree(ready).get("status").textValue(), ready);
         });
-        JsonNode health =
-                JSON.readTree(get("/observe/health/ready?exposureLevel=full").body());
+        JsonNode health = JSON.readTree(
+                observe("/observe/health/ready?exposureLevel=full").body());
         List<String> checks = new ArrayList<>();
         health.get("checks")
                 .forEach(c -> checks.add(
                         c.get("name").textValue() + "=" + c.get("status").textValue()));
         assertTrue(checks.contains("store=UP"), checks.toString());
-        assertEquals(200, get("/observe/health/live").statusCode());
+        assertEquals(200, observe("/observe/health/live").statusCode());
     }
 
     @Test
     void metricsCountAnswersByEndpointAndCodeAndExpressionErrorsByKind() throws Exception {
         BUNDLE.post(SearchApiHttpTest.JOBS + "yourOrgId", "{\"expression\":\"status != 'x'\"}");
         BUNDLE.post(SearchApiHttpTest.DEVICES + "yourOrgId", "{}");
-        String metrics = get("/observe/metrics").body();
+        String metrics = observe("/observe/metrics").body();
         assertTrue(
                 metrics.contains("ota_api_requests_seconds_count{code=\"99400\",endpoint=\"http-ota-jobs\"}"), metrics);
         assertTrue(metrics.contains("ota_api_requests_seconds_count{code=\"0\",endpoint=\"http-ota-firmwares\"}"));

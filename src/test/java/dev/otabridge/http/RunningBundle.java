@@ -20,11 +20,13 @@ public final class RunningBundle implements BundleEndpoint, AutoCloseable {
 
     private final Main main;
     private final URI base;
+    private final URI management;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningBundle(Main main, URI base) {
+    private RunningBundle(Main main, URI base, URI management) {
         this.main = main;
         this.base = base;
+        this.management = management;
     }
 
     public static RunningBundle start(Path dataDir, Map<String, String> overrides) throws Exception {
@@ -33,9 +35,13 @@ public final class RunningBundle implements BundleEndpoint, AutoCloseable {
         main.configure().addConfiguration(BundleConfiguration.class);
         main.addOverrideProperty("ota.data.dir", dataDir.toString());
         main.addOverrideProperty("ota.http.port", String.valueOf(port));
+        // a port of its own, as by default, but free; a test may name it, or {{ota.http.port}}
+        main.addOverrideProperty("ota.management.port", String.valueOf(freePort()));
         overrides.forEach(main::addOverrideProperty);
         main.start();
-        return new RunningBundle(main, URI.create("http://127.0.0.1:" + port));
+        String managementPort = main.getCamelContext().resolvePropertyPlaceholders("{{ota.management.port}}");
+        return new RunningBundle(
+                main, URI.create("http://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + managementPort));
     }
 
     @Override
@@ -46,6 +52,11 @@ public final class RunningBundle implements BundleEndpoint, AutoCloseable {
     @Override
     public URI uri(String pathAndQuery) {
         return base.resolve(pathAndQuery);
+    }
+
+    @Override
+    public URI management(String pathAndQuery) {
+        return management.resolve(pathAndQuery);
     }
 
     public CamelContext context() {
