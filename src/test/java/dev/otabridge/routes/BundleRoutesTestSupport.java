@@ -60,6 +60,7 @@ abstract class BundleRoutesTestSupport extends CamelMainTestSupport {
                 "ota.data.dir", Path.of("target", "route-tests", test).toString());
         properties.setProperty("ota.demo-data", "");
         properties.setProperty("ota.http.port", "0");
+        properties.setProperty("ota.management.port", "0");
         properties.putAll(settings());
         return properties;
     }
