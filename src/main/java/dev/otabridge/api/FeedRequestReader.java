@@ -1,6 +1,5 @@
 package dev.otabridge.api;
 
-import dev.otabridge.store.StoredText;
 import dev.otabridge.sync.DeviceEvent;
 import dev.otabridge.sync.FeedRequest;
 import java.time.Duration;
@@ -31,9 +30,9 @@ public final class FeedRequestReader {
         }
         long after = number("after", query.single("after"), 0, 0, Long.MAX_VALUE);
         int limit = (int) number("limit", query.single("limit"), FeedRequest.DEFAULT_LIMIT, 1, FeedRequest.MAX_LIMIT);
-        Optional<String> orgId = id(query, "orgId");
-        Optional<String> productKey = id(query, "productKey");
-        Optional<String> assetId = id(query, "assetId");
+        Optional<String> orgId = query.identifier("orgId");
+        Optional<String> productKey = query.identifier("productKey");
+        Optional<String> assetId = query.identifier("assetId");
         if (assetId.isPresent() && orgId.isEmpty()) {
             throw ApiException.invalidArgument("assetId", "a device is named by orgId and assetId together");
         }
@@ -46,18 +45,6 @@ public final class FeedRequestReader {
                 limit,
                 new FeedRequest.Filter(orgId, productKey, assetId, type(query.single("type"))),
                 Duration.ofSeconds(wait));
-    }
-
-    private static Optional<String> id(QueryString query, String name) {
-        String value = query.single(name);
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value.length() > StoredText.ID_LENGTH || StoredText.firstNotText(value) >= 0) {
-            throw ApiException.invalidArgument(
-                    name, name + " must be at most " + StoredText.ID_LENGTH + " printable characters");
-        }
-        return Optional.of(value);
     }
 
     private static Optional<DeviceEvent.Type> type(String text) {

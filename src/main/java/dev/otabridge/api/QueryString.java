@@ -1,5 +1,6 @@
 package dev.otabridge.api;
 
+import dev.otabridge.store.StoredText;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A request's query string, read from the raw query rather than from message headers: platform-http
@@ -56,6 +58,19 @@ public final class QueryString {
     }
 
     /** Every parameter with its values, in the order received. */
+    /** A parameter that names an organization, product or device, when given: refused unless it could be one. */
+    public Optional<String> identifier(String name) {
+        String value = single(name);
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.length() > StoredText.ID_LENGTH || StoredText.firstNotText(value) >= 0) {
+            throw ApiException.invalidArgument(
+                    name, name + " must be at most " + StoredText.ID_LENGTH + " printable characters");
+        }
+        return Optional.of(value);
+    }
+
     public Map<String, List<String>> all() {
         return Map.copyOf(parameters);
     }

@@ -5,6 +5,7 @@ import dev.otabridge.api.BoundedHttpServers;
 import dev.otabridge.api.ConnectionLimits;
 import dev.otabridge.api.Envelopes;
 import dev.otabridge.api.FeedRequestReader;
+import dev.otabridge.api.FleetRequestReader;
 import dev.otabridge.api.RequestGate;
 import dev.otabridge.api.SearchRequestReader;
 import dev.otabridge.metrics.OtaMetrics;
@@ -57,6 +58,11 @@ public class HttpConfiguration implements CamelConfiguration {
     @BindToRegistry("otaJobRequests")
     public SearchRequestReader otaJobRequests(ObjectMapper json) {
         return new SearchRequestReader(json, "search");
+    }
+
+    @BindToRegistry("fleetRequests")
+    public FleetRequestReader fleetRequests() {
+        return new FleetRequestReader();
     }
 
     @BindToRegistry("feedRequests")

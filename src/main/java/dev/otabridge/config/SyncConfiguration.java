@@ -11,6 +11,7 @@ import dev.otabridge.sync.EventContract;
 import dev.otabridge.sync.EventMessage;
 import dev.otabridge.sync.EventOrigin;
 import dev.otabridge.sync.EventSchema;
+import dev.otabridge.sync.FleetSummary;
 import dev.otabridge.sync.Outbox;
 import dev.otabridge.sync.TransitionDetector;
 import dev.otabridge.sync.WebhookSignature;
@@ -130,6 +131,11 @@ public class SyncConfiguration implements CamelConfiguration {
                 CloudEventsMode.named(mode),
                 WebhookSignature.of(webhookSecrets) != null,
                 new EventContract.Brokers(kafkaBrokers, rabbitHost, rabbitPort, rabbitVirtualHost));
+    }
+
+    @BindToRegistry("fleetSummary")
+    public FleetSummary fleetSummary(DataSourceTransactionManager transactions, Clock clock) {
+        return new FleetSummary(transactions, clock);
     }
 
     @BindToRegistry("eventMessage")

@@ -54,4 +54,29 @@ class EventFeedHttpTest {
                     "answered when the event came, not when the wait ran out");
         }
     }
+
+    @Test
+    void theFleetSummaryOfTheDemoOrganizationCountsItsDevicesOverASocket() throws Exception {
+        try (RunningBundle bundle = RunningBundle.start(data, Map.of())) {
+            JsonNode fleet = JSON.readTree(
+                    bundle.post("/ota-sync/v1/fleet?orgId=yourOrgId", null).body());
+            assertEquals(0, fleet.get("code").intValue(), fleet.toString());
+            JsonNode demo = JSON.readTree(
+                    bundle.post("/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId=yourOrgId", "{}")
+                            .body());
+            assertEquals(
+                    demo.at("/pagination/totalSize").longValue(),
+                    fleet.at("/data/devices").longValue());
+            long grouped = 0;
+            for (JsonNode group : fleet.at("/data/byProductAndVersion")) {
+                grouped += group.get("devices").longValue();
+            }
+            assertEquals(fleet.at("/data/devices").longValue(), grouped, "every device is in one group");
+            assertEquals(
+                    99400,
+                    JSON.readTree(bundle.post("/ota-sync/v1/fleet", null).body())
+                            .get("code")
+                            .intValue());
+        }
+    }
 }

@@ -68,6 +68,7 @@ class SecurityHttpTest {
             case "load" -> "/ota-store/v1/records";
             case "explain" -> "/ota-bridge/v1/explain/ota-firmwares?action=searchDeviceUpgrade&orgId=" + org;
             case "orgfeed" -> "/ota-sync/v1/events?after=0&orgId=" + org;
+            case "fleet" -> "/ota-sync/v1/fleet?orgId=" + org;
             default -> "/ota-sync/v1/events?after=0";
         };
     }
@@ -105,6 +106,10 @@ class SecurityHttpTest {
                 "admin      | feed    | yourOrgId       | 0     | ",
                 "admin      | orgfeed | someoneElse     | 0     | ",
                 "events     | orgfeed | yourOrgId       | 0     | ",
+                "events     | fleet   | yourOrgId       | 0     | ",
+                "events     | fleet   | o15475466766371 | 99403 | Denied resource: orgId o15475466766371",
+                "reader     | fleet   | yourOrgId       | 99403 | Denied resource: Firmware/Read Events",
+                "admin      | fleet   | someoneElse     | 0     | ",
                 "events     | orgfeed | o15475466766371 | 99403 | Denied resource: orgId o15475466766371",
                 "events     | feed    | yourOrgId       | 99403 | Denied resource: the events of every organization",
                 "events     | load    | yourOrgId       | 99403 | Denied resource: OtaBridge/Admin",
