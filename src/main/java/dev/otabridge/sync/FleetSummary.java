@@ -13,7 +13,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 /**
  * Reads {@link Fleet}: the devices' counts from the store, the stalled upgrades as the detector's
  * stall check marked them, and the last hour from the outbox, newest first until an hour back.
- * Each organization read costs a pass over its devices; the outbox part reads only the last hour.
+ * Each organization read costs a pass over its devices (two past {@link #MAX_GROUPS} groups); the
+ * outbox part reads only the last hour.
  */
 public final class FleetSummary {
 
@@ -41,10 +42,18 @@ public final class FleetSummary {
                 (rs, i) -> new Fleet.Group(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
                 orgId,
                 MAX_GROUPS + 1);
-        long[] totals = jdbc.queryForObject(
-                "SELECT COUNT(*), SUM(CASE WHEN is_upgrading THEN 1 ELSE 0 END) FROM device_firmware WHERE org_id = ?",
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
-                orgId);
+        boolean truncated = groups.size() > MAX_GROUPS;
+        // the groups hold every device unless there were too many of them to answer
+        long[] totals = truncated
+                ? jdbc.queryForObject(
+                        "SELECT COUNT(*), SUM(CASE WHEN is_upgrading THEN 1 ELSE 0 END)"
+                                + " FROM device_firmware WHERE org_id = ?",
+                        (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
+                        orgId)
+                : new long[] {
+                    groups.stream().mapToLong(Fleet.Group::devices).sum(),
+                    groups.stream().mapToLong(Fleet.Group::upgrading).sum()
+                };
         List<Fleet.StalledUpgrade> stalled = jdbc.query(
                 "SELECT asset_id, product_key, version_before_upgrade, upgrading_since FROM device_sync_state"
                         + " WHERE is_upgrading = TRUE AND stall_reported = TRUE AND removed = FALSE AND org_id = ?"
@@ -60,8 +69,8 @@ public final class FleetSummary {
                 orgId,
                 totals[0],
                 totals[1],
-                groups.size() > MAX_GROUPS ? groups.subList(0, MAX_GROUPS) : groups,
-                groups.size() > MAX_GROUPS,
+                truncated ? groups.subList(0, MAX_GROUPS) : groups,
+                truncated,
                 stalled,
                 lastHour(orgId));
     }

@@ -2,6 +2,7 @@ package dev.otabridge.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.TestDatabase;
@@ -46,6 +47,21 @@ class FleetSummaryTest {
                 fleet.byProductAndVersion());
         assertFalse(fleet.groupsTruncated());
         assertEquals(0, summary.of("nobody").devices());
+    }
+
+    @Test
+    void pastTheLargestAnswerTheGroupsAreCutButTheTotalsCountEveryDevice() {
+        int devices = FleetSummary.MAX_GROUPS + 5;
+        DeviceFirmware[] fleet = new DeviceFirmware[devices];
+        for (int i = 0; i < devices; i++) {
+            fleet[i] = device("o", "a" + i, "p", "v" + i, i % 2 == 0);
+        }
+        sync.write(fleet);
+        Fleet summarized = summary.of("o");
+        assertTrue(summarized.groupsTruncated());
+        assertEquals(FleetSummary.MAX_GROUPS, summarized.byProductAndVersion().size());
+        assertEquals(devices, summarized.devices());
+        assertEquals((devices + 1) / 2, summarized.upgrading());
     }
 
     @Test
