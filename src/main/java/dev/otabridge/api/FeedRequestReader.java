@@ -21,13 +21,7 @@ public final class FeedRequestReader {
 
     public FeedRequest read(String rawQuery) {
         QueryString query = QueryString.parse(rawQuery);
-        for (String name : query.all().keySet()) {
-            if (!PARAMETERS.contains(name)) {
-                throw ApiException.invalidArgument(
-                        "query",
-                        "unknown parameter; the feed takes after, limit, orgId, type, productKey, assetId and wait");
-            }
-        }
+        query.refuseOtherThan(PARAMETERS, "the feed takes after, limit, orgId, type, productKey, assetId and wait");
         long after = number("after", query.single("after"), 0, 0, Long.MAX_VALUE);
         int limit = (int) number("limit", query.single("limit"), FeedRequest.DEFAULT_LIMIT, 1, FeedRequest.MAX_LIMIT);
         Optional<String> orgId = query.identifier("orgId");

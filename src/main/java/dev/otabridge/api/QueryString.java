@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A request's query string, read from the raw query rather than from message headers: platform-http
@@ -58,6 +59,18 @@ public final class QueryString {
     }
 
     /** Every parameter with its values, in the order received. */
+    /**
+     * Refuses a parameter not in {@code known}: an endpoint that ignored one (a mistyped filter) would
+     * answer more than was asked. {@code takes} says what the endpoint does take.
+     */
+    public void refuseOtherThan(Set<String> known, String takes) {
+        for (String name : all().keySet()) {
+            if (!known.contains(name)) {
+                throw ApiException.invalidArgument("query", "unknown parameter; " + takes);
+            }
+        }
+    }
+
     /** A parameter that names an organization, product or device, when given: refused unless it could be one. */
     public Optional<String> identifier(String name) {
         String value = single(name);
