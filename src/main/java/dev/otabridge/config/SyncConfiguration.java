@@ -118,8 +118,7 @@ public class SyncConfiguration implements CamelConfiguration {
     public EventContract eventContract(
             ObjectMapper json,
             EventSchema schema,
-            @PropertyInject("ota.sync.cloudevents.mode") String mode,
-            @PropertyInject("ota.sync.webhook.secret") String webhookSecrets,
+            EventBindings bindings,
             @PropertyInject("ota.kafka.brokers") String kafkaBrokers,
             @PropertyInject("ota.rabbitmq.host") String rabbitHost,
             @PropertyInject("ota.rabbitmq.port") int rabbitPort,
@@ -128,8 +127,8 @@ public class SyncConfiguration implements CamelConfiguration {
                 json,
                 schema,
                 relayEnabled ? targets : "",
-                CloudEventsMode.named(mode),
-                WebhookSignature.of(webhookSecrets) != null,
+                bindings.mode(),
+                bindings.signsWebhooks(),
                 new EventContract.Brokers(kafkaBrokers, rabbitHost, rabbitPort, rabbitVirtualHost));
     }
 

@@ -24,6 +24,14 @@ public final class EventBindings implements Processor {
         this.clock = clock;
     }
 
+    public CloudEventsMode mode() {
+        return mode;
+    }
+
+    public boolean signsWebhooks() {
+        return webhooks != null;
+    }
+
     @Override
     public void process(Exchange copy) {
         Transport transport = Transport.of(copy.getProperty(ExchangePropertyKey.TO_ENDPOINT, String.class));
