@@ -133,8 +133,8 @@ public class SyncConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("fleetSummary")
-    public FleetSummary fleetSummary(DataSourceTransactionManager transactions, Clock clock) {
-        return new FleetSummary(transactions, clock);
+    public FleetSummary fleetSummary(DataSourceTransactionManager transactions, Outbox outbox, Clock clock) {
+        return new FleetSummary(transactions, outbox, clock);
     }
 
     @BindToRegistry("eventMessage")

@@ -12,9 +12,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Reads {@link Fleet}: the devices' counts from the store, the stalled upgrades as the detector's
- * stall check marked them, and the last hour from the outbox, newest first until an hour back.
- * Each organization read costs a pass over its devices (two past {@link #MAX_GROUPS} groups); the
- * outbox part reads only the last hour.
+ * stall check marked them, the last hour from the outbox, newest first until an hour back, and the
+ * organization's backlog and latest events from the outbox. Each organization read costs a pass
+ * over its devices (two past {@link #MAX_GROUPS} groups); the outbox part reads only the last hour
+ * and the undelivered events.
  */
 public final class FleetSummary {
 
@@ -26,11 +27,15 @@ public final class FleetSummary {
     /** Events of the last hour counted at most: a burst larger than this is counted this far. */
     static final int MAX_LAST_HOUR = 100_000;
 
+    public static final int LATEST_EVENTS = 20;
+
     private final JdbcTemplate jdbc;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public FleetSummary(DataSourceTransactionManager transactions, Clock clock) {
+    public FleetSummary(DataSourceTransactionManager transactions, Outbox outbox, Clock clock) {
         this.jdbc = new JdbcTemplate(transactions.getDataSource());
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -65,6 +70,7 @@ public final class FleetSummary {
                         Instant.ofEpochMilli(rs.getLong(4)).toString()),
                 orgId,
                 MAX_STALLED);
+        List<FeedPage.Entry> latest = outbox.latest(orgId, LATEST_EVENTS);
         return new Fleet(
                 orgId,
                 totals[0],
@@ -72,7 +78,10 @@ public final class FleetSummary {
                 truncated ? groups.subList(0, MAX_GROUPS) : groups,
                 truncated,
                 stalled,
-                lastHour(orgId));
+                lastHour(orgId),
+                outbox.backlogOf(orgId),
+                latest,
+                latest.isEmpty() ? 0 : latest.get(0).cursor());
     }
 
     /** Walks the organization's events from the newest back, and stops an hour back. */

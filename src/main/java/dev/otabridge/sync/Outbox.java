@@ -6,6 +6,7 @@ import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.Placeholders;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -299,6 +300,38 @@ public final class Outbox {
             counts.put(rs.getString(1), rs.getLong(2));
         });
         return counts;
+    }
+
+    /**
+     * One organization's undelivered events: pending and parked, and when the oldest pending one
+     * was detected. A status at a time, so that HSQLDB reads the status-led index (with both in one
+     * statement it reads the organization's whole history): the cost is the backlog's, which a
+     * relay that keeps up holds near empty.
+     */
+    public Backlog backlogOf(String orgId) {
+        String ofStatus = "SELECT COUNT(*), MIN(created_at) FROM sync_outbox WHERE status = ? AND org_id = ?";
+        RowMapper<long[]> countAndOldest = (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)};
+        long[] pending = jdbc.queryForObject(ofStatus, countAndOldest, "PENDING", orgId);
+        long parked = jdbc.queryForObject(ofStatus, countAndOldest, "PARKED", orgId)[0];
+        return pending[0] == 0
+                ? new Backlog(0, parked, null, 0)
+                : new Backlog(
+                        pending[0],
+                        parked,
+                        Instant.ofEpochMilli(pending[1]).toString(),
+                        Math.max(0, (clock.millis() - pending[1]) / 1000));
+    }
+
+    /** An organization's undelivered events; the lag is the oldest pending event's age, 0 when none waits. */
+    public record Backlog(long pending, long parked, String oldestPendingDetectedAt, long deliveryLagSeconds) {}
+
+    /** The organization's newest events, newest first. */
+    public List<FeedPage.Entry> latest(String orgId, int limit) {
+        return jdbc.query(
+                "SELECT id, status, payload FROM sync_outbox WHERE org_id = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
+                (rs, i) -> new FeedPage.Entry(rs.getLong(1), rs.getString(2), event(rs.getString(3))),
+                orgId,
+                limit);
     }
 
     private DeviceEvent event(String payload) {

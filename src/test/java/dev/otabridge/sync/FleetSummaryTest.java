@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.TestDatabase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 class FleetSummaryTest {
 
     private final SyncFixture sync = new SyncFixture(TestDatabase.fresh());
-    private final FleetSummary summary = new FleetSummary(new DataSourceTransactionManager(sync.database), sync.clock);
+    private final FleetSummary summary =
+            new FleetSummary(new DataSourceTransactionManager(sync.database), sync.outbox, sync.clock);
 
     @AfterEach
     void close() {
@@ -93,5 +95,62 @@ class FleetSummaryTest {
         assertEquals(
                 Map.of("UPGRADE_STARTED", 0L, "UPGRADE_FINISHED", 0L, "UPGRADE_STALLED", 0L),
                 summary.of("other").lastHour());
+    }
+
+    @Test
+    void theOutboxPartCountsTheOrganizationsPendingAndParkedEventsAndTheOldestPendingAge() {
+        sync.write(
+                device("o", "a1", "p", "1.0", true),
+                device("o", "a2", "p", "1.0", true),
+                device("o", "a3", "p", "1.0", true),
+                device("other", "b1", "p", "1.0", true));
+        sync.detector.tick();
+        long detected = sync.clock.millis();
+        sync.clock.advance(Duration.ofSeconds(90));
+        assertEquals(
+                new Outbox.Backlog(3, 0, Instant.ofEpochMilli(detected).toString(), 90),
+                summary.of("o").outbox());
+
+        List<OutboxEvent> heads = sync.outbox.nextBatch(10).stream()
+                .filter(event -> event.orgId().equals("o"))
+                .toList();
+        sync.outbox.markDelivered(List.of(heads.get(0)));
+        OutboxEvent last = heads.get(1);
+        sync.outbox.failed(
+                new OutboxEvent(
+                        last.id(),
+                        last.eventId(),
+                        last.orgId(),
+                        last.assetId(),
+                        last.type(),
+                        last.payload(),
+                        2,
+                        last.createdAt()),
+                new IllegalStateException("refused"));
+        Outbox.Backlog backlog = summary.of("o").outbox();
+        assertEquals(1, backlog.pending());
+        assertEquals(1, backlog.parked());
+
+        sync.outbox.markDelivered(List.of(heads.get(2)));
+        assertEquals(new Outbox.Backlog(0, 1, null, 0), summary.of("o").outbox());
+        assertEquals(1, summary.of("other").outbox().pending());
+    }
+
+    @Test
+    void theLatestEventsAreTheOrganizationsNewestFirstWithTheCursorToReadAfter() {
+        sync.write(device("o", "a1", "p", "1.0", true), device("other", "b1", "p", "1.0", true));
+        sync.detector.tick();
+        sync.write(device("o", "a1", "p", "1.1", false));
+        sync.detector.tick();
+        Fleet fleet = summary.of("o");
+        assertEquals(
+                List.of("UPGRADE_FINISHED", "UPGRADE_STARTED"),
+                fleet.latestEvents().stream().map(entry -> entry.event().type()).toList());
+        assertEquals(fleet.latestEvents().get(0).cursor(), fleet.cursor());
+        assertTrue(fleet.latestEvents().stream()
+                .allMatch(entry -> entry.event().data().orgId().equals("o")));
+        Fleet none = summary.of("nobody");
+        assertEquals(List.of(), none.latestEvents());
+        assertEquals(0, none.cursor());
     }
 }
