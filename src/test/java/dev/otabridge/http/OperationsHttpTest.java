@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.sync.DeviceEvent;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -147,6 +148,9 @@ class OperationsHttpTest {
                 api.at("/paths/~1ota-sync~1v1~1events/get/responses/200/content/application~1json/schema/$ref")
                         .textValue());
         assertEquals(Set.of("events", "nextCursor"), fields(api, "FeedPage"));
+        assertTrue(fields(api, "Fleet").containsAll(Set.of("devices", "outbox", "latestEvents", "cursor")));
+        assertEquals(
+                Set.of("pending", "parked", "oldestPendingDetectedAt", "deliveryLagSeconds"), fields(api, "Backlog"));
         assertEquals(Set.of("cursor", "status", "event"), fields(api, "Entry"));
         assertTrue(fields(api, "DeviceEvent").containsAll(Set.of("id", "type", "subject", "dataschema", "data")));
         assertEquals(
@@ -160,6 +164,35 @@ class OperationsHttpTest {
                         .toString()
                         .replace("\"", "")
                         .replace(",", ", "));
+    }
+
+    @Test
+    void theFleetConsoleIsServedFromTheJarUnderAPolicyThatRunsOnlyItsOwnFiles() throws Exception {
+        for (String[] file : new String[][] {
+            {"/console", "index.html", "text/html; charset=utf-8"},
+            {"/console/", "index.html", "text/html; charset=utf-8"},
+            {"/console/console.js", "console.js", "text/javascript; charset=utf-8"},
+            {"/console/console.css", "console.css", "text/css; charset=utf-8"}
+        }) {
+            HttpResponse<String> served = get(file[0]);
+            assertEquals(200, served.statusCode(), file[0]);
+            assertEquals(file[2], served.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(
+                    "nosniff",
+                    served.headers().firstValue("X-Content-Type-Options").orElse(""));
+            String policy =
+                    served.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.startsWith("default-src 'none'; script-src 'self';"), policy);
+            try (var resource = getClass().getClassLoader().getResourceAsStream("console/" + file[1])) {
+                assertEquals(
+                        new String(resource.readAllBytes(), StandardCharsets.UTF_8).strip(),
+                        served.body().strip());
+            }
+        }
+        for (String other :
+                List.of("/console/application.properties", "/console/index.html", "/application.properties")) {
+            assertEquals(404, get(other).statusCode(), other);
+        }
     }
 
     private static Set<String> fields(JsonNode api, String schema) {
