@@ -8,6 +8,7 @@ import dev.otabridge.config.SearchConfiguration;
 import dev.otabridge.config.SecurityConfiguration;
 import dev.otabridge.config.StoreConfiguration;
 import dev.otabridge.config.SyncConfiguration;
+import dev.otabridge.config.TracingConfiguration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
@@ -26,6 +27,7 @@ public class BundleConfiguration implements CamelConfiguration {
             CommonConfiguration::new,
             StoreConfiguration::new,
             OpsConfiguration::new,
+            TracingConfiguration::new,
             SearchConfiguration::new,
             SecurityConfiguration::new,
             SyncConfiguration::new,

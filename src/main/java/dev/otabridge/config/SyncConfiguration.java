@@ -6,6 +6,7 @@ import dev.otabridge.ops.BrokerHealthCheck;
 import dev.otabridge.sync.CloudEventsMode;
 import dev.otabridge.sync.ConfirmingRabbitMQComponent;
 import dev.otabridge.sync.ContextRunning;
+import dev.otabridge.sync.DetectionTraceParent;
 import dev.otabridge.sync.EventBindings;
 import dev.otabridge.sync.EventContract;
 import dev.otabridge.sync.EventMessage;
@@ -135,6 +136,11 @@ public class SyncConfiguration implements CamelConfiguration {
     @BindToRegistry("fleetSummary")
     public FleetSummary fleetSummary(DataSourceTransactionManager transactions, Outbox outbox, Clock clock) {
         return new FleetSummary(transactions, outbox, clock);
+    }
+
+    @BindToRegistry("detectionTraceParent")
+    public DetectionTraceParent detectionTraceParent() {
+        return new DetectionTraceParent();
     }
 
     @BindToRegistry("eventMessage")

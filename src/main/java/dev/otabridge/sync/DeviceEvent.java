@@ -1,5 +1,6 @@
 package dev.otabridge.sync;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,18 @@ import java.util.UUID;
  * An upgrade-status event as it leaves the bundle: CloudEvents 1.0 attributes around the device's
  * transition. Schema version 1 ({@link EventSchema}); fields are only ever added to it.
  */
-@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "data"})
+@JsonPropertyOrder({
+    "specversion",
+    "id",
+    "source",
+    "type",
+    "subject",
+    "time",
+    "datacontenttype",
+    "dataschema",
+    "traceparent",
+    "data"
+})
 public record DeviceEvent(
         String specversion,
         String id,
@@ -19,6 +31,7 @@ public record DeviceEvent(
         String time,
         String datacontenttype,
         String dataschema,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String traceparent,
         Data data) {
 
     public enum Type {
@@ -64,7 +77,8 @@ public record DeviceEvent(
             boolean reconciled,
             boolean deviceRemoved) {}
 
-    public static DeviceEvent of(EventOrigin origin, Type type, Data data) {
+    /** @param traceparent the trace context it was detected in (CloudEvents' distributed tracing extension), or null */
+    public static DeviceEvent of(EventOrigin origin, Type type, Data data, String traceparent) {
         return new DeviceEvent(
                 "1.0",
                 idFor(data.orgId(), data.assetId(), data.sequence()),
@@ -74,6 +88,7 @@ public record DeviceEvent(
                 data.detectedAt(),
                 "application/json",
                 origin.dataschema(),
+                traceparent,
                 data);
     }
 

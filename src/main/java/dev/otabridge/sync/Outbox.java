@@ -48,7 +48,8 @@ public final class Outbox {
      * and otherwise reads and sorts every pending head (docs/decisions/0007-outbox-heads-in-id-order.md).
      */
     static final String NEXT_BATCH =
-            "SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at"
+            "SELECT o.id, o.event_id, o.org_id, o.asset_id, o.event_type, o.payload, o.attempts, o.created_at,"
+                    + " o.trace_parent"
                     + " FROM sync_outbox o WHERE o.is_head = TRUE AND o.status = 'PENDING' AND o.next_attempt_at <= ?"
                     + " ORDER BY o.is_head, o.status, o.id FETCH FIRST ? ROWS ONLY";
 
@@ -60,7 +61,8 @@ public final class Outbox {
             rs.getString(5),
             rs.getString(6),
             rs.getInt(7),
-            rs.getLong(8));
+            rs.getLong(8),
+            rs.getString(9));
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;

@@ -1,6 +1,9 @@
 package dev.otabridge.sync;
 
-/** An event waiting in the outbox: its place (id), its identity and its JSON as it is published. */
+/**
+ * An event waiting in the outbox: its place (id), its identity, its JSON as it is published, and
+ * the trace context it was detected in (null when untraced).
+ */
 public record OutboxEvent(
         long id,
         String eventId,
@@ -9,4 +12,5 @@ public record OutboxEvent(
         String type,
         String payload,
         int attempts,
-        long createdAt) {}
+        long createdAt,
+        String traceParent) {}

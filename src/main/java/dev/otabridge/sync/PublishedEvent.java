@@ -16,12 +16,18 @@ public record PublishedEvent(Map<String, String> attributes, String data, String
     /** The context attributes every event has, in the order the bindings write them. */
     public static final String[] ATTRIBUTES = {"specversion", "id", "source", "type", "subject", "time", "dataschema"};
 
+    /** CloudEvents' distributed tracing extension: the trace context the event was detected in, when traced. */
+    public static final String TRACE_PARENT = "traceparent";
+
     public static PublishedEvent of(ObjectMapper mapper, OutboxEvent event) {
         try {
             JsonNode tree = mapper.readTree(event.payload());
             Map<String, String> attributes = new LinkedHashMap<>();
             for (String name : ATTRIBUTES) {
                 attributes.put(name, tree.path(name).asText());
+            }
+            if (tree.hasNonNull(TRACE_PARENT)) {
+                attributes.put(TRACE_PARENT, tree.get(TRACE_PARENT).asText());
             }
             return new PublishedEvent(
                     attributes,

@@ -315,6 +315,7 @@ public final class TransitionDetector {
      */
     private final class Writes {
         private final long now;
+        private final String traceParent = DetectionTraceParent.current();
         private final Map<String, SyncState> states = new LinkedHashMap<>();
         private final List<Object[]> events = new ArrayList<>();
 
@@ -326,9 +327,17 @@ public final class TransitionDetector {
             SyncState s = outcome.next();
             states.put(key(s.orgId(), s.assetId()), s);
             if (outcome.event() != null) {
-                DeviceEvent event = DeviceEvent.of(origin, outcome.type(), outcome.event());
+                DeviceEvent event = DeviceEvent.of(origin, outcome.type(), outcome.event(), traceParent);
                 events.add(new Object[] {
-                    event.id(), s.orgId(), s.assetId(), event.type(), write(event), now, now, s.productKey()
+                    event.id(),
+                    s.orgId(),
+                    s.assetId(),
+                    event.type(),
+                    write(event),
+                    now,
+                    now,
+                    s.productKey(),
+                    traceParent
                 });
                 // counted when written: a rolled-back batch counts again when detected again
                 metrics.detected(event.type(), outcome.event().reconciled());
@@ -378,8 +387,8 @@ public final class TransitionDetector {
             }
             jdbc.batchUpdate(
                     "INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
-                            + " attempts, next_attempt_at, product_key, is_head)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)",
+                            + " attempts, next_attempt_at, product_key, trace_parent, is_head)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)",
                     rows);
             return events.size();
         }

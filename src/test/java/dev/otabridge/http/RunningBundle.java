@@ -30,8 +30,15 @@ public final class RunningBundle implements BundleEndpoint, AutoCloseable {
     }
 
     public static RunningBundle start(Path dataDir, Map<String, String> overrides) throws Exception {
+        return start(dataDir, overrides, Map.of());
+    }
+
+    /** With {@code beans} in the registry before the bundle's own are made (a test's tracer, say). */
+    public static RunningBundle start(Path dataDir, Map<String, String> overrides, Map<String, Object> beans)
+            throws Exception {
         int port = freePort();
         Main main = new Main();
+        beans.forEach(main::bind);
         main.configure().addConfiguration(BundleConfiguration.class);
         main.addOverrideProperty("ota.data.dir", dataDir.toString());
         main.addOverrideProperty("ota.http.port", String.valueOf(port));

@@ -26,7 +26,7 @@ class GreedyRelayTest extends SyncRoutesTestSupport {
 
     @Test
     void aFullBatchIsFollowedAtOnceByTheNext() throws Exception {
-        AdviceWith.adviceWith(context, "relay-outbox", a -> a.weaveById("take-due-events")
+        AdviceWith.adviceWith(context, "relay-outbox", a -> a.weaveById("relay-pass-take-due-events")
                 .after()
                 .to("mock:taken"));
         context.getRouteController().stopRoute("relay-outbox");

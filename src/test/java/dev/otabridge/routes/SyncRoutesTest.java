@@ -122,7 +122,7 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
 
     @Test
     void anIdleRelayTakesOneBatchATickAndStopsAtOnce() throws Exception {
-        AdviceWith.adviceWith(context, "relay-outbox", a -> a.weaveById("take-due-events")
+        AdviceWith.adviceWith(context, "relay-outbox", a -> a.weaveById("relay-pass-take-due-events")
                 .after()
                 .to("mock:taken"));
         List<Long> takenAt = new CopyOnWriteArrayList<>();

@@ -125,7 +125,8 @@ class FleetSummaryTest {
                         last.type(),
                         last.payload(),
                         2,
-                        last.createdAt()),
+                        last.createdAt(),
+                        last.traceParent()),
                 new IllegalStateException("refused"));
         Outbox.Backlog backlog = summary.of("o").outbox();
         assertEquals(1, backlog.pending());

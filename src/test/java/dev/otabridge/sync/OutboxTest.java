@@ -100,7 +100,8 @@ public class OutboxTest {
                             event.type(),
                             event.payload(),
                             attempt,
-                            event.createdAt()),
+                            event.createdAt(),
+                            event.traceParent()),
                     new IllegalStateException("rejected"));
         }
         assertEquals(1L, sync.outbox.counts().get("PARKED"));

@@ -28,7 +28,8 @@ class TransportTest {
             + "\"data\":{\"orgId\":\"o\",\"assetId\":\"ü-1\",\"isUpgrading\":true,\"sequence\":1}}";
     private static final PublishedEvent EVENT = PublishedEvent.of(
             JSON,
-            new OutboxEvent(1, "5b0c3e0e-8a3f-3c61-9d7e-0f0d2b8c4a11", "o", "ü-1", "UPGRADE_STARTED", PAYLOAD, 0, 0));
+            new OutboxEvent(
+                    1, "5b0c3e0e-8a3f-3c61-9d7e-0f0d2b8c4a11", "o", "ü-1", "UPGRADE_STARTED", PAYLOAD, 0, 0, null));
 
     private static Message written(Transport transport, CloudEventsMode mode) {
         Message message = new DefaultExchange(new DefaultCamelContext()).getMessage();
