@@ -76,9 +76,11 @@ class TracingHttpTest {
                     bundle.post("/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId=yourOrgId", "{}")
                             .body()
                             .contains("\"code\":0"));
-            String feed =
-                    bundle.post("/ota-sync/v1/events?orgId=yourOrgId", null).body();
-            assertTrue(feed.contains("\"UPGRADE_STARTED\""), feed);
+            String feed = await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () -> bundle.post("/ota-sync/v1/events?orgId=yourOrgId", null)
+                                    .body(),
+                            events -> events.contains("\"UPGRADE_STARTED\""));
             assertTrue(!feed.contains("traceparent"), feed);
             assertEquals(List.of(), tracing.finished());
         }
