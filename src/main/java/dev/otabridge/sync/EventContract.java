@@ -133,27 +133,31 @@ public final class EventContract {
         message.put("name", "DeviceUpgradeEvent");
         message.put("title", "A device's upgrade transition, " + transport.title() + ", " + mode.setting() + " mode");
         message.put("contentType", transport.contentType(mode));
-        Map<String, String> headers = new LinkedHashMap<>(transport.headers(placeholder(), mode));
+        Map<String, String> headers = new LinkedHashMap<>(transport.headers(placeholder(false), mode));
+        // only on a traced bundle's messages: the sending span's context, and the detection's in binary mode
+        Map<String, String> traced = new LinkedHashMap<>(transport.headers(placeholder(true), mode));
+        traced.keySet().removeAll(headers.keySet());
+        traced.put(DetectionTraceParent.HEADER, "W3C trace context of the span that sent this message, when traced");
         if (transport == Transport.HTTP && signedWebhooks) {
             headers.put(WebhookSignature.ID, "the event's id");
             headers.put(WebhookSignature.TIMESTAMP, "seconds since the epoch at this delivery attempt");
             headers.put(WebhookSignature.SIGNATURE, "v1, and the base64 HMAC-SHA256 of id.timestamp.body");
         }
-        if (!headers.isEmpty()) {
-            ObjectNode schema = message.putObject("headers");
-            schema.put("type", "object");
-            ObjectNode properties = schema.putObject("properties");
-            ArrayNode required = schema.putArray("required");
-            headers.forEach((header, value) -> {
-                ObjectNode property = properties.putObject(header);
-                if (header.equalsIgnoreCase("content-type")) {
-                    property.put("const", value);
-                } else {
-                    property.put("type", "string").put("description", value);
-                }
-                required.add(header);
-            });
-        }
+        ObjectNode schema = message.putObject("headers");
+        schema.put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        ArrayNode required = schema.putArray("required");
+        headers.forEach((header, value) -> {
+            ObjectNode property = properties.putObject(header);
+            if (header.equalsIgnoreCase("content-type")) {
+                property.put("const", value);
+            } else {
+                property.put("type", "string").put("description", value);
+            }
+            required.add(header);
+        });
+        traced.forEach((header, value) ->
+                properties.putObject(header).put("type", "string").put("description", value));
         message.putObject("payload")
                 .put(
                         "$ref",
@@ -178,10 +182,15 @@ public final class EventContract {
     }
 
     /** An event whose attributes are their own descriptions, to name each header's content. */
-    private static PublishedEvent placeholder() {
+    private static PublishedEvent placeholder(boolean traced) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (String attribute : PublishedEvent.ATTRIBUTES) {
             attributes.put(attribute, "the event's " + attribute + " attribute");
+        }
+        if (traced) {
+            attributes.put(
+                    PublishedEvent.TRACE_PARENT,
+                    "CloudEvents distributed tracing: the W3C trace context the event was detected in, when traced");
         }
         return new PublishedEvent(attributes, "", "", "");
     }

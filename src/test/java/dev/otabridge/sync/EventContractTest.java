@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The AsyncAPI document of every kind of target, in both modes, is valid AsyncAPI 3.0.0 and says what goes out. */
@@ -91,7 +92,15 @@ class EventContractTest {
         assertEquals(
                 "application/cloudevents+json",
                 structured.get("amqpEvent").get("contentType").textValue());
-        assertFalse(structured.get("amqpEvent").has("headers"), "structured AMQP carries no application header");
+        assertEquals(
+                0,
+                structured.get("amqpEvent").get("headers").get("required").size(),
+                "structured AMQP carries no application header but a traced bundle's traceparent");
+        for (String message : List.of("kafkaEvent", "amqpEvent", "httpEvent")) {
+            JsonNode headers = structured.get(message).get("headers");
+            assertTrue(headers.get("properties").has("traceparent"), message);
+            assertFalse(headers.get("required").toString().contains("traceparent"), "only when traced: " + message);
+        }
         assertEquals(
                 "#/components/schemas/DeviceUpgradeEvent",
                 structured.get("httpEvent").get("payload").get("$ref").textValue());
@@ -103,6 +112,13 @@ class EventContractTest {
             assertTrue(binary.get("amqpEvent").get("headers").get("properties").has("cloudEvents:" + attribute));
             assertTrue(binary.get("httpEvent").get("headers").get("properties").has("ce-" + attribute));
         }
+        assertTrue(binary.get("kafkaEvent").get("headers").get("properties").has("ce_traceparent"));
+        assertTrue(binary.get("amqpEvent").get("headers").get("properties").has("cloudEvents:traceparent"));
+        assertFalse(binary.get("httpEvent")
+                .get("headers")
+                .get("required")
+                .toString()
+                .contains("traceparent"));
         assertEquals(
                 "#/components/schemas/DeviceUpgradeEventData",
                 binary.get("kafkaEvent").get("payload").get("$ref").textValue());
