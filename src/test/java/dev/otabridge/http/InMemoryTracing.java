@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The OpenTelemetry SDK with its testing exporter, which keeps every finished span in memory: bound
- * in a bundle's registry (its {@link #beans()}), it is the tracer the bundle traces with.
+ * in a bundle's registry (its {@link #beans()}), it is the tracer the bundle traces with. An
+ * extension of a test's, shut down after each test.
  */
-public final class InMemoryTracing implements AutoCloseable {
+public final class InMemoryTracing implements AfterEachCallback {
 
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
     private final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
@@ -67,7 +70,7 @@ public final class InMemoryTracing implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) {
         sdk.close();
     }
 }

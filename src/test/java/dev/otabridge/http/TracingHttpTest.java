@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,12 +26,8 @@ class TracingHttpTest {
     @TempDir
     Path data;
 
-    private final InMemoryTracing tracing = new InMemoryTracing();
-
-    @AfterEach
-    void close() {
-        tracing.close();
-    }
+    @RegisterExtension
+    final InMemoryTracing tracing = new InMemoryTracing();
 
     @Test
     void aSearchContinuesTheCallersTraceWithItsParseSqlAndEnvelopeSteps() throws Exception {

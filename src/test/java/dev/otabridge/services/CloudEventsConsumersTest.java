@@ -24,11 +24,9 @@ import io.cloudevents.kafka.CloudEventDeserializer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +34,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,17 +64,11 @@ class CloudEventsConsumersTest {
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-    private static String newSecret() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return "whsec_" + Base64.getEncoder().encodeToString(key);
-    }
-
     @ParameterizedTest
     @EnumSource(CloudEventsMode.class)
     void everyConsumerReadsEveryEventWithTheSdk(CloudEventsMode mode) throws Exception {
         String name = mode.setting();
-        String secret = newSecret();
+        String secret = WebhookReceiver.newSecret();
         UpgradeFlips workload = new UpgradeFlips("ce-" + name, 6);
         String topic = "ota-cloudevents-" + name;
         try (Rabbit rabbit = new Rabbit();
@@ -115,8 +103,8 @@ class CloudEventsConsumersTest {
 
     @Test
     void aReceiverWithAnotherSecretRefusesEveryDeliveryUntilTheBundleSignsWithItToo() throws Exception {
-        String old = newSecret();
-        String rotated = newSecret();
+        String old = WebhookReceiver.newSecret();
+        String rotated = WebhookReceiver.newSecret();
         UpgradeFlips workload = new UpgradeFlips("ce-rotation", 3);
         try (WebhookReceiver hooks = WebhookReceiver.verifyingWith(rotated)) {
             Map<String, String> settings = UpgradeFlips.relayTo(hooks.url("/hooks/rotation"));
@@ -161,23 +149,8 @@ class CloudEventsConsumersTest {
     }
 
     private static List<CloudEvent> readKafka(String topic, int count, CloudEventsMode mode) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrap());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class.getName());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
-        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= count;
-            });
-        }
+        List<ConsumerRecord<String, CloudEvent>> records =
+                KAFKA.broker().readFromStart(topic, count, CloudEventDeserializer.class);
         Set<String> expectedHeaders =
                 mode == CloudEventsMode.STRUCTURED ? Set.of("content-type") : withPrefix("ce_", "content-type");
         for (ConsumerRecord<String, CloudEvent> record : records) {

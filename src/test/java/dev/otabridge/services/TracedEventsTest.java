@@ -12,19 +12,13 @@ import dev.otabridge.http.RunningBundle;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,18 +40,12 @@ class TracedEventsTest {
     @TempDir
     Path data;
 
-    private final InMemoryTracing tracing = new InMemoryTracing();
-
-    @AfterEach
-    void close() {
-        tracing.close();
-    }
+    @RegisterExtension
+    final InMemoryTracing tracing = new InMemoryTracing();
 
     @Test
     void everyDeliveryIsASpanUnderItsDetectionAndCarriesBothContexts() throws Exception {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+        String secret = WebhookReceiver.newSecret();
         UpgradeFlips workload = new UpgradeFlips("traced", 3);
         try (Rabbit rabbit = new Rabbit();
                 WebhookReceiver hooks = WebhookReceiver.verifyingWith(secret)) {
@@ -77,7 +65,8 @@ class TracedEventsTest {
                 assertEquals(events, detectedIn.size());
 
                 List<Map<String, String>> received = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : readKafka(events)) {
+                for (ConsumerRecord<String, byte[]> record :
+                        KAFKA.broker().readFromStart(TOPIC, events, ByteArrayDeserializer.class)) {
                     Map<String, String> headers = new HashMap<>();
                     record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
                     received.add(Map.of(
@@ -153,27 +142,5 @@ class TracedEventsTest {
         return JSON.readTree(bundle.post("/ota-sync/v1/outbox", null).body())
                 .at("/data/DELIVERED")
                 .longValue();
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readKafka(int count) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrap());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= count;
-            });
-        }
-        return records;
     }
 }

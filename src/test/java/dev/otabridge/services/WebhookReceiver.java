@@ -9,6 +9,8 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +39,13 @@ final class WebhookReceiver implements AutoCloseable {
         this.server = server;
         server.createContext("/", this::receive);
         server.start();
+    }
+
+    /** A new random Standard Webhooks secret: whsec_ and the base64 of 32 bytes. */
+    static String newSecret() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 
     static WebhookReceiver verifyingWith(String secret) throws IOException {
