@@ -8,9 +8,9 @@ final class DetectorLock {
     private DetectorLock() {}
 
     /**
-     * Takes the detector's lock row until the transaction ends: detector work on several nodes or
-     * schedules at once would judge the same change twice. The relay does not take it; it locks only
-     * the devices whose heads it passes on ({@link Outbox#markDelivered}).
+     * Takes the detector's lock row until the transaction ends. Detector work on several nodes or
+     * schedules at once would judge the same change twice; the relay takes it too when it passes a
+     * device's head on, so that an event written meanwhile sees the head it is written behind.
      */
     static void take(JdbcTemplate jdbc) {
         jdbc.update("UPDATE sync_cursor SET value = value WHERE name = 'detector'");

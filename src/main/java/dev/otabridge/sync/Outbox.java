@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -128,12 +126,9 @@ public final class Outbox {
     /**
      * Marks the events of a relay pass that every target acknowledged delivered, in one statement a
      * pass rather than a commit per event, and makes the next undelivered event of each of their
-     * devices its head. Under the lock of each of their devices' sync-state rows, which the
-     * detector's writes take before they look for a device's waiting events: an event the detector
-     * writes at the same time is either seen here or sees the head it is written behind, and a
-     * detection of other devices is never waited for
-     * (docs/decisions/0019-relay-locks-only-its-devices.md). A crash before this publishes the events
-     * again, under the same ids.
+     * devices its head. Under the detector's lock, so that an event the detector writes at the same
+     * time is either seen here or sees the head it is written behind. A crash before this publishes
+     * the events again, under the same ids.
      */
     public void markDelivered(List<OutboxEvent> events) {
         if (events.isEmpty()) {
@@ -141,7 +136,7 @@ public final class Outbox {
         }
         long now = clock.millis();
         transaction.executeWithoutResult(status -> {
-            lockDevices(events);
+            DetectorLock.take(jdbc);
             for (int from = 0; from < events.size(); from += 500) {
                 List<OutboxEvent> chunk = events.subList(from, Math.min(events.size(), from + 500));
                 List<Object> parameters = new ArrayList<>();
@@ -161,18 +156,6 @@ public final class Outbox {
                             .toList());
         });
         events.forEach(event -> metrics.delivered(event.type(), Duration.ofMillis(now - event.createdAt())));
-    }
-
-    /**
-     * Locks the events' devices' sync-state rows until the transaction ends, one by one in key order,
-     * the order the detector writes them in, so that the two never wait for each other in a circle.
-     */
-    private void lockDevices(List<OutboxEvent> events) {
-        SortedMap<String, Object[]> devices = new TreeMap<>();
-        events.forEach(e -> devices.put(SyncState.key(e.orgId(), e.assetId()), new Object[] {e.orgId(), e.assetId()}));
-        jdbc.batchUpdate(
-                "UPDATE device_sync_state SET event_seq = event_seq WHERE org_id = ? AND asset_id = ?",
-                new ArrayList<>(devices.values()));
     }
 
     /** A failed webhook's message names its URL: never with its user info or a secret option. */

@@ -20,12 +20,4 @@ record SyncState(
     boolean upgradingNow() {
         return isUpgrading && !removed;
     }
-
-    /**
-     * A device's key: devices in this key's order are the order the detector writes their states
-     * in and the relay locks them in.
-     */
-    static String key(String orgId, String assetId) {
-        return orgId + "\u0000" + assetId;
-    }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -296,7 +295,7 @@ public final class TransitionDetector {
         Map<String, SyncState> states = loadStates(observations);
         Writes writes = new Writes(now);
         for (Observation o : observations) {
-            String key = SyncState.key(o.orgId(), o.assetId());
+            String key = key(o.orgId(), o.assetId());
             Transitions.Outcome outcome = Transitions.apply(states.get(key), o, now, reconciled);
             if (outcome.next() != null) {
                 writes.add(outcome);
@@ -306,6 +305,10 @@ public final class TransitionDetector {
         return writes.flush();
     }
 
+    private static String key(String orgId, String assetId) {
+        return orgId + "\u0000" + assetId;
+    }
+
     /**
      * What a batch writes, sent to the database in two batched statements: each device's last state
      * once, however many entries it had, and the events in the order they were made.
@@ -313,9 +316,7 @@ public final class TransitionDetector {
     private final class Writes {
         private final long now;
         private final String traceParent = DetectionTraceParent.current();
-        /** In key order: the order the relay locks devices in too. */
-        private final Map<String, SyncState> states = new TreeMap<>();
-
+        private final Map<String, SyncState> states = new LinkedHashMap<>();
         private final List<Object[]> events = new ArrayList<>();
 
         Writes(long now) {
@@ -324,7 +325,7 @@ public final class TransitionDetector {
 
         void add(Transitions.Outcome outcome) {
             SyncState s = outcome.next();
-            states.put(SyncState.key(s.orgId(), s.assetId()), s);
+            states.put(key(s.orgId(), s.assetId()), s);
             if (outcome.event() != null) {
                 DeviceEvent event = DeviceEvent.of(origin, outcome.type(), outcome.event(), traceParent);
                 events.add(new Object[] {
@@ -345,9 +346,8 @@ public final class TransitionDetector {
 
         /**
          * An event is its device's head when nothing of its device waits before it, in the outbox or
-         * earlier in this batch; the relay hands out heads only. The devices' states are written
-         * first: that locks their rows, which the relay locks too when it passes a head on, before
-         * this looks for their waiting events.
+         * earlier in this batch; the relay hands out heads only. Under the detector's lock, which the
+         * relay takes too when it passes a head on.
          *
          * @return the number of events written
          */
@@ -377,10 +377,10 @@ public final class TransitionDetector {
             Set<String> waiting = new HashSet<>(queryByDevice(
                     "SELECT DISTINCT org_id, asset_id FROM sync_outbox" + " WHERE status <> 'DELIVERED' AND",
                     devices,
-                    (rs, i) -> SyncState.key(rs.getString(1), rs.getString(2))));
+                    (rs, i) -> key(rs.getString(1), rs.getString(2))));
             List<Object[]> rows = new ArrayList<>();
             for (Object[] e : events) {
-                boolean head = waiting.add(SyncState.key((String) e[1], (String) e[2]));
+                boolean head = waiting.add(key((String) e[1], (String) e[2]));
                 Object[] row = Arrays.copyOf(e, e.length + 1);
                 row[e.length] = head;
                 rows.add(row);
@@ -401,7 +401,7 @@ public final class TransitionDetector {
                 devices.computeIfAbsent(o.orgId(), org -> new LinkedHashSet<>()).add(o.assetId()));
         Map<String, SyncState> states = new HashMap<>();
         queryByDevice("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE", devices, STATES)
-                .forEach(state -> states.put(SyncState.key(state.orgId(), state.assetId()), state));
+                .forEach(state -> states.put(key(state.orgId(), state.assetId()), state));
         return states;
     }
 
