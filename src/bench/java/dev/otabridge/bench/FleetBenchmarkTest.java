@@ -811,6 +811,8 @@ class FleetBenchmarkTest {
     @Test
     @Order(6)
     void startUpMemoryAndSoak() throws Exception {
+        // the baseline: a minimal camel-main application, started before and after the bundle's first start
+        List<Double> minimal = new ArrayList<>(List.of(minimalCamelMainStart()));
         // the embedded default, as `java -jar` starts it on a new machine: demo data, HSQLDB file store
         Path fresh = work.resolve("fresh");
         deleteTree(fresh);
@@ -828,6 +830,11 @@ class FleetBenchmarkTest {
         firstAnswer(new Server("bundle", bundle.uri("/"), bundle.management("/"), bundle.pid(), bundle));
         results.put("startSeconds.restart", (System.nanoTime() - start) / 1e9);
         bundle.close();
+        minimal.add(minimalCamelMainStart());
+        results.put("startSeconds.minimalCamelMain", minimal);
+        results.put(
+                "start_vs_minimal_camel_main",
+                (Double) results.get("startSeconds.default") / ((minimal.get(0) + minimal.get(1)) / 2));
 
         // the soak: PostgreSQL with the fleet, so the heap holds the bundle, not an in-memory database
         Server soaked = startBundle(Store.POSTGRESQL, Map.of());
@@ -852,6 +859,52 @@ class FleetBenchmarkTest {
             System.out.println("BENCH soak " + soak);
         } finally {
             soaked.stop().close();
+        }
+    }
+
+    /**
+     * Seconds from launching {@link MinimalCamelMain} to its first answer, in a JVM of its own with
+     * the bundle's JVM options and class path: what camel-main itself costs to start on this machine.
+     */
+    private double minimalCamelMainStart() throws Exception {
+        int port = freePort();
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "@" + Path.of("src", "main", "jvm", "jvm.options").toAbsolutePath(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MinimalCamelMain.class.getName(),
+                        String.valueOf(port))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        work.resolve("minimal-camel-main.log").toFile()))
+                .start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + port + "/");
+            HttpClient http = HttpClient.newHttpClient();
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    if (http.send(
+                                            HttpRequest.newBuilder(base.resolve("/hello"))
+                                                    .GET()
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .statusCode()
+                            == 200) {
+                        return (System.nanoTime() - start) / 1e9;
+                    }
+                } catch (IOException notYet) {
+                    // the port is not open yet
+                }
+                // as often as the bundle's first answer is asked for
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("the minimal camel-main application did not answer within 120 s");
+        } finally {
+            process.destroy();
+            process.waitFor();
         }
     }
 
