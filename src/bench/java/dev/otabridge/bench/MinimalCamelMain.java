@@ -13,6 +13,8 @@ public final class MinimalCamelMain {
 
     public static void main(String[] args) throws Exception {
         Main main = new Main();
+        // not the bundle's application.properties, which the shared class path holds
+        main.setDefaultPropertyPlaceholderLocation("false");
         main.addOverrideProperty("camel.server.enabled", "true");
         main.addOverrideProperty("camel.server.host", "127.0.0.1");
         main.addOverrideProperty("camel.server.port", args[0]);
