@@ -58,7 +58,6 @@ public final class QueryString {
         return values.get(0);
     }
 
-    /** Every parameter with its values, in the order received. */
     /**
      * Refuses a parameter not in {@code known}: an endpoint that ignored one (a mistyped filter) would
      * answer more than was asked. {@code takes} says what the endpoint does take.
@@ -84,6 +83,7 @@ public final class QueryString {
         return Optional.of(value);
     }
 
+    /** Every parameter with its values, in the order received. */
     public Map<String, List<String>> all() {
         return Map.copyOf(parameters);
     }
