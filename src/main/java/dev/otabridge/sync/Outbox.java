@@ -72,6 +72,9 @@ public final class Outbox {
     private final TransactionTemplate transaction;
     private final OtaMetrics metrics;
     private final Semaphore longPolls = new Semaphore(MAX_LONG_POLLS);
+    /** Rows of id, status and payload as the feed answers them. */
+    private final RowMapper<FeedPage.Entry> entries =
+            (rs, i) -> new FeedPage.Entry(rs.getLong(1), rs.getString(2), event(rs.getString(3)));
 
     /**
      * Delays grow from {@code first}, doubling up to {@code longest}; after {@code maxAttempts} the event is parked.
@@ -291,7 +294,7 @@ public final class Outbox {
         parameters.add(request.limit());
         return jdbc.query(
                 "SELECT id, status, payload FROM sync_outbox WHERE " + where + " ORDER BY id FETCH FIRST ? ROWS ONLY",
-                (rs, i) -> new FeedPage.Entry(rs.getLong(1), rs.getString(2), event(rs.getString(3))),
+                entries,
                 parameters.toArray());
     }
 
@@ -331,7 +334,7 @@ public final class Outbox {
     public List<FeedPage.Entry> latest(String orgId, int limit) {
         return jdbc.query(
                 "SELECT id, status, payload FROM sync_outbox WHERE org_id = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
-                (rs, i) -> new FeedPage.Entry(rs.getLong(1), rs.getString(2), event(rs.getString(3))),
+                entries,
                 orgId,
                 limit);
     }
