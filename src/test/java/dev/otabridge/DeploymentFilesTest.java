@@ -172,14 +172,23 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void bothStartTheArtifactWithTheShippedJvmOptions() throws Exception {
+    void bothStartTheArtifactWithTheShippedJvmOptionsAndClassDataArchive() throws Exception {
         assertTrue(Files.exists(Path.of("src", "main", "jvm", "jvm.options")));
         String pom = Files.readString(Path.of("pom.xml"));
         assertTrue(pom.contains("<finalName>ota-bridge</finalName>"), "the artifact is ota-bridge.jar");
         List<String> command = new java.util.ArrayList<>();
         container().get("command").forEach(part -> command.add(part.textValue()));
         assertEquals(
-                List.of("java", "@/opt/ota-bridge/jvm.options", "-jar", "/opt/ota-bridge/ota-bridge.jar"), command);
+                List.of(
+                        "java",
+                        "@/opt/ota-bridge/jvm.options",
+                        "-XX:SharedArchiveFile=/opt/ota-bridge/ota-bridge.jsa",
+                        "-jar",
+                        "/opt/ota-bridge/ota-bridge.jar"),
+                command);
         assertEquals("/usr/bin/" + String.join(" ", command), unitValue("ExecStart"));
+        // the class-data archive names the jar relative to the folder it was built in (ClassDataArchive.java)
+        assertEquals("/opt/ota-bridge", container().get("workingDir").textValue());
+        assertEquals("/opt/ota-bridge", unitValue("WorkingDirectory"));
     }
 }

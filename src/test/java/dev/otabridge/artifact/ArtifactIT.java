@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged artifact as an operator runs it: {@code java -jar} on one file, configured from the
- * environment, checked over HTTP, stopped with SIGTERM.
+ * The packaged artifact as an operator runs it: {@code java -jar} on one file with the class-data
+ * archive built beside it, configured from the environment, checked over HTTP, stopped with SIGTERM.
  */
 class ArtifactIT {
 
@@ -29,11 +29,20 @@ class ArtifactIT {
     Path work;
 
     @Test
-    void theJarRunsAnswersAndStopsGracefully() throws Exception {
+    void theJarRunsOnItsClassDataArchiveAnswersAndStopsGracefully() throws Exception {
         Path jar = Path.of(System.getProperty("ota.artifact"));
         assertTrue(Files.isRegularFile(jar), "no artifact at " + jar + ": run mvn verify");
         Path log = work.resolve("bundle.log");
-        ChildBundle bundle = ChildBundle.startJar(jar, work.resolve("data"), log, Map.of("OTA_LOG_FORMAT", "json"));
+        Path loaded = work.resolve("loaded-classes.txt");
+        // -Xshare:on: a JVM that cannot map the archive refuses to start instead of starting without it
+        ChildBundle bundle = ChildBundle.startJar(
+                jar,
+                work.resolve("data"),
+                log,
+                Map.of("OTA_LOG_FORMAT", "json"),
+                "-Xshare:on",
+                "-XX:SharedArchiveFile=ota-bridge.jsa",
+                "-Xlog:class+load=info:file=" + loaded);
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 String ready = bundle.send(HttpRequest.newBuilder(
@@ -74,6 +83,16 @@ class ArtifactIT {
                         .textValue()
                         .matches("Apache Camel .* \\(ota-bridge\\) shutdown in .*")),
                 "no completed shutdown in the log");
+
+        // the archive holds what the start loads: the bundle's classes and nearly all of its libraries'
+        List<String> classes = Files.readAllLines(loaded);
+        assertTrue(
+                classes.stream().anyMatch(l -> l.contains(" dev.otabridge.Application source: shared objects file")),
+                "the bundle's main class was not read from the archive");
+        long shared = classes.stream()
+                .filter(l -> l.contains("source: shared objects file"))
+                .count();
+        assertTrue(shared > 0.9 * classes.size(), shared + " of " + classes.size() + " classes from the archive");
     }
 
     /** Every line of the log is one JSON object, with OTA_LOG_FORMAT=json. */

@@ -32,12 +32,23 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
     }
 
     public static ChildBundle start(Path data, Path log, Map<String, String> environment) throws Exception {
-        return start(data, log, environment, "-cp", System.getProperty("java.class.path"), Application.class.getName());
+        return start(
+                Path.of(""),
+                data,
+                log,
+                environment,
+                List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
     }
 
-    public static ChildBundle startJar(Path jar, Path data, Path log, Map<String, String> environment)
-            throws Exception {
-        return start(data, log, environment, "-jar", jar.toString());
+    /**
+     * The packaged artifact as docs/operations.md runs it: {@code java -jar} from the jar's folder, where
+     * its class-data archive finds it, with these JVM options besides jvm.options'.
+     */
+    public static ChildBundle startJar(
+            Path jar, Path data, Path log, Map<String, String> environment, String... jvmOptions) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(jvmOptions));
+        arguments.addAll(List.of("-jar", jar.getFileName().toString()));
+        return start(jar.toAbsolutePath().getParent(), data, log, environment, arguments);
     }
 
     /** A free port for a child bundle, when a test must know it before the child starts (OTA_HTTP_PORT). */
@@ -47,7 +58,8 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
         }
     }
 
-    private static ChildBundle start(Path data, Path log, Map<String, String> environment, String... javaArguments)
+    private static ChildBundle start(
+            Path directory, Path data, Path log, Map<String, String> environment, List<String> javaArguments)
             throws Exception {
         int port = environment.containsKey("OTA_HTTP_PORT")
                 ? Integer.parseInt(environment.get("OTA_HTTP_PORT"))
@@ -56,12 +68,13 @@ public final class ChildBundle implements BundleEndpoint, AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the JVM settings of `mvn exec:exec` and of the README's java -jar (tests run in the project's folder)
         command.add("@" + Path.of("src", "main", "jvm", "jvm.options").toAbsolutePath());
-        command.addAll(List.of(javaArguments));
+        command.addAll(javaArguments);
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = new HashMap<>(environment);
-        env.put("OTA_DATA_DIR", data.toString());
+        env.put("OTA_DATA_DIR", data.toAbsolutePath().toString());
         env.put("OTA_HTTP_PORT", String.valueOf(port));
         env.putIfAbsent("OTA_MANAGEMENT_PORT", String.valueOf(freePort()));
         builder.environment().putAll(env);
