@@ -188,11 +188,14 @@ final class BenchReport {
                     "first answer on a new data folder ≤ 1.5 × a minimal camel-main app's (embedded default)",
                     "HSQLDB",
                     String.format(
-                            "%.2f × (%.2f s against %.2f s and %.2f s before and after)",
+                            "%.2f × (medians of %d starts side by side: the artifact with its class-data archive"
+                                    + " %.2f s, the minimal app %.2f s; the artifact without the archive: %.2f s)",
                             r.path("start_vs_minimal_camel_main").asDouble(),
+                            minimal.size(),
                             r.path("startSeconds.default").asDouble(),
-                            minimal.path(0).asDouble(),
-                            minimal.path(1).asDouble()),
+                            r.path("startSeconds.default").asDouble()
+                                    / r.path("start_vs_minimal_camel_main").asDouble(),
+                            r.path("startSeconds.defaultWithoutArchive").asDouble()),
                     r.path("start_vs_minimal_camel_main").asDouble() <= 1.5);
             target(
                     md,
@@ -219,7 +222,8 @@ final class BenchReport {
 
         md.append("\n## Other figures\n\n| figure | value |\n|---|---|\n");
         r.fields().forEachRemaining(e -> {
-            if (e.getKey().startsWith("startSeconds.")) {
+            // the minimal app's two starts are in the start's target row
+            if (e.getKey().startsWith("startSeconds.") && e.getValue().isNumber()) {
                 md.append(String.format(
                         "| start to first answered search, %s | %.2f s |%n",
                         e.getKey().substring(13), e.getValue().asDouble()));

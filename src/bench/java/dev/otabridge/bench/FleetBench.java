@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A benchmark at fleet scale: {@code mvn -B -Pbench test} runs it; every other run skips it and says so. */
+/** A benchmark at fleet scale: {@code mvn -B -Pbench verify} runs it; every other run skips it and says so. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("bench")

@@ -14,8 +14,8 @@ public final class NeedsBench implements ExecutionCondition {
         }
         if (context.getTestMethod().isEmpty()) {
             System.err.println("\n*** SKIPPED " + context.getDisplayName() + ": a benchmark (about 25 minutes)."
-                    + " Run it with: mvn -B -Pbench test ***\n");
+                    + " Run it with: mvn -B -Pbench verify ***\n");
         }
-        return ConditionEvaluationResult.disabled("a benchmark: mvn -B -Pbench test");
+        return ConditionEvaluationResult.disabled("a benchmark: mvn -B -Pbench verify");
     }
 }
