@@ -128,6 +128,7 @@ class FleetBenchmarkTest {
     @AfterAll
     void write() throws Exception {
         results.put("search", searchRuns);
+        results.putAll(BenchReport.derivedRatios(results));
         Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(results));
         Files.writeString(out.resolve("plans.txt"), plans.toString());
         Files.writeString(out.resolve("results.md"), BenchReport.markdown(results));
