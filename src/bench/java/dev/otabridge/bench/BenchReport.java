@@ -153,7 +153,7 @@ final class BenchReport {
                 if (baseline > 0) {
                     target(
                             md,
-                            "throughput ≥ 70% of the baseline's, page " + pageSize + " (medians of the rounds)",
+                            "throughput ≥ 85% of the baseline's, page " + pageSize + " (medians of the rounds)",
                             store,
                             String.format(
                                     "%.0f%% (%.0f vs %.0f req/s; rounds %s vs %s)",
@@ -162,7 +162,7 @@ final class BenchReport {
                                     baseline,
                                     rounds(r, store, "bundle", pageSize),
                                     rounds(r, store, "baseline", pageSize)),
-                            bundle >= 0.7 * baseline);
+                            bundle >= 0.85 * baseline);
                 }
             }
             for (JsonNode row : r.path("search")) {
