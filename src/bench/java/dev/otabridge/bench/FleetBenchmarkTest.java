@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -431,19 +432,30 @@ class FleetBenchmarkTest {
 
     /** Waits for the first answered search: what "started" means to a client. */
     private void firstAnswer(Server server) throws Exception {
+        awaitAnswer(
+                HttpRequest.newBuilder(server.base()
+                                .resolve("/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId="
+                                        + fleet.orgId(1)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                answer -> answer.statusCode() == 200 && answer.body().startsWith("{\"code\":0,"),
+                300,
+                server.name() + " did not answer a search");
+    }
+
+    /**
+     * Sends {@code request} every 100 ms until an answer is {@code answered}: the bundle's and the
+     * minimal app's starts are asked for alike.
+     */
+    private static void awaitAnswer(
+            HttpRequest request, Predicate<HttpResponse<String>> answered, int seconds, String failure)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(300);
+        Instant deadline = Instant.now().plusSeconds(seconds);
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> answer = http.send(
-                        HttpRequest.newBuilder(server.base()
-                                        .resolve("/connect-service/v2.1/ota-firmwares?action=searchDeviceUpgrade&orgId="
-                                                + fleet.orgId(1)))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().startsWith("{\"code\":0,")) {
+                if (answered.test(http.send(request, HttpResponse.BodyHandlers.ofString()))) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -451,7 +463,7 @@ class FleetBenchmarkTest {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException(server.name() + " did not answer a search within 300 s");
+        throw new IllegalStateException(failure + " within " + seconds + " s");
     }
 
     private static long rssKiB(long pid) {
@@ -918,27 +930,14 @@ class FleetBenchmarkTest {
                         work.resolve("minimal-camel-main.log").toFile()))
                 .start();
         try {
-            URI base = URI.create("http://127.0.0.1:" + port + "/");
-            HttpClient http = HttpClient.newHttpClient();
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (Instant.now().isBefore(deadline)) {
-                try {
-                    if (http.send(
-                                            HttpRequest.newBuilder(base.resolve("/hello"))
-                                                    .GET()
-                                                    .build(),
-                                            HttpResponse.BodyHandlers.ofString())
-                                    .statusCode()
-                            == 200) {
-                        return (System.nanoTime() - start) / 1e9;
-                    }
-                } catch (IOException notYet) {
-                    // the port is not open yet
-                }
-                // as often as the bundle's first answer is asked for
-                Thread.sleep(100);
-            }
-            throw new IllegalStateException("the minimal camel-main application did not answer within 120 s");
+            awaitAnswer(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello"))
+                            .GET()
+                            .build(),
+                    answer -> answer.statusCode() == 200,
+                    120,
+                    "the minimal camel-main application did not answer");
+            return (System.nanoTime() - start) / 1e9;
         } finally {
             process.destroy();
             process.waitFor();
