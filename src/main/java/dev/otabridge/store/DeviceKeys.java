@@ -24,9 +24,11 @@ public enum DeviceKeys {
 
     /**
      * The condition selecting {@code assetIds} of {@code orgId}, on columns prefixed with
-     * {@code alias} ("" or "d."); its values are appended to {@code parameters}.
+     * {@code alias} ("" or "d."); its values are appended to {@code parameters}, padded to one of a
+     * few lengths ({@link Placeholders#padded}).
      */
-    public String condition(String alias, String orgId, Collection<String> assetIds, List<Object> parameters) {
+    public String condition(String alias, String orgId, Collection<String> devices, List<Object> parameters) {
+        List<String> assetIds = Placeholders.padded(devices);
         if (this == ORGANIZATION_THEN_ASSETS) {
             parameters.add(orgId);
             parameters.addAll(assetIds);

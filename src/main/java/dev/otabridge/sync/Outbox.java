@@ -9,15 +9,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +46,12 @@ public final class Outbox {
     static final int MAX_LONG_POLLS = 4;
 
     private static final ContextRunning RUNNING = new ContextRunning();
+    /** Relay passes at once: one publishing while the last waits for its confirms. */
+    static final int PASSES_IN_FLIGHT = 2;
+
+    private static final long PASS_WAIT_MILLIS = 1_000;
+    /** Events per statement of a marking; lists are padded to a few fixed lengths (Placeholders.padded). */
+    private static final int CHUNK = 500;
 
     /**
      * Parameters: now, and the most events to take. The order names the heads index's whole prefix,
@@ -72,6 +83,13 @@ public final class Outbox {
     private final TransactionTemplate transaction;
     private final OtaMetrics metrics;
     private final Semaphore longPolls = new Semaphore(MAX_LONG_POLLS);
+    private final OutboxHeads heads;
+    /** The events of the relay passes still running: an overlapping pass skips them. */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+    private final Semaphore passes = new Semaphore(PASSES_IN_FLIGHT);
+    /** Whether the last ask for the relay lease had it: the first ask that takes it repairs heads. */
+    private volatile boolean leaseHeld;
     /** Rows of id, status and payload as the feed answers them. */
     private final RowMapper<FeedPage.Entry> entries =
             (rs, i) -> new FeedPage.Entry(rs.getLong(1), rs.getString(2), event(rs.getString(3)));
@@ -103,6 +121,7 @@ public final class Outbox {
         this.relayLease = new Lease(dataSource, "relay", lease, clock);
         this.transaction = new TransactionTemplate(transactions);
         this.metrics = metrics;
+        this.heads = new OutboxHeads(jdbc);
         for (String status : List.of("PENDING", "PARKED")) {
             metrics.outboxGauge(
                     status,
@@ -116,22 +135,59 @@ public final class Outbox {
     }
 
     /**
-     * The events due now that are first in their device's queue, oldest first; none while another
-     * instance holds the relay lease.
+     * The events due now that are first in their device's queue, oldest first, but for those of
+     * relay passes still running; none while another instance holds the relay lease. The
+     * instance that takes the lease first passes on the heads a stopped one may have left behind.
      */
     public List<OutboxEvent> nextBatch(int limit) {
         if (!relayLease.hold()) {
+            leaseHeld = false;
             return List.of();
         }
-        return jdbc.query(NEXT_BATCH, EVENTS, clock.millis(), limit);
+        if (!leaseHeld) {
+            leaseHeld = true;
+            heads.repair();
+        }
+        return jdbc.query(NEXT_BATCH, EVENTS, clock.millis(), limit + inFlight.size()).stream()
+                .filter(event -> !inFlight.contains(event.id()))
+                .limit(limit)
+                .toList();
     }
 
     /**
-     * Marks the events of a relay pass that every target acknowledged delivered, in one statement a
-     * pass rather than a commit per event, and makes the next undelivered event of each of their
-     * devices its head. Under the detector's lock, so that an event the detector writes at the same
-     * time is either seen here or sees the head it is written behind. A crash before this publishes
-     * the events again, under the same ids.
+     * A relay pass's batch: the pass is taken while up to {@value #PASSES_IN_FLIGHT - 1} earlier
+     * ones still wait for their confirms, so the broker has the next events before the last are
+     * confirmed; with as many in flight, it waits up to {@value #PASS_WAIT_MILLIS} ms for one to end
+     * (and takes nothing if none does). Its events are skipped by the passes after it until it
+     * ends, marked, failed or left for later.
+     */
+    public List<OutboxEvent> nextBatch(int limit, Exchange pass) throws InterruptedException {
+        if (!passes.tryAcquire(PASS_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            return List.of();
+        }
+        List<OutboxEvent> batch;
+        try {
+            batch = nextBatch(limit);
+            batch.forEach(event -> inFlight.add(event.id()));
+        } catch (RuntimeException e) {
+            passes.release();
+            throw e;
+        }
+        pass.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange exchange) {
+                batch.forEach(event -> inFlight.remove(event.id()));
+                passes.release();
+            }
+        });
+        return batch;
+    }
+
+    /**
+     * Marks the events that every target acknowledged delivered, in a statement per
+     * {@value #CHUNK} events rather than a commit per event, then passes their devices' heads on.
+     * It takes no lock the detector holds: both pass heads on after their commits
+     * ({@link OutboxHeads}). A crash before the commit publishes the events again, under the same ids.
      */
     public void markDelivered(List<OutboxEvent> events) {
         if (events.isEmpty()) {
@@ -139,25 +195,24 @@ public final class Outbox {
         }
         long now = clock.millis();
         transaction.executeWithoutResult(status -> {
-            DetectorLock.take(jdbc);
-            for (int from = 0; from < events.size(); from += 500) {
-                List<OutboxEvent> chunk = events.subList(from, Math.min(events.size(), from + 500));
-                List<Object> parameters = new ArrayList<>();
-                parameters.add(now);
-                chunk.forEach(event -> parameters.add(event.id()));
+            for (int from = 0; from < events.size(); from += CHUNK) {
+                List<Object> ids =
+                        Placeholders.padded(events.subList(from, Math.min(events.size(), from + CHUNK)).stream()
+                                .<Object>map(OutboxEvent::id)
+                                .toList());
+                List<Object> parameters = new ArrayList<>(List.of(now));
+                parameters.addAll(ids);
                 jdbc.update(
-                        "UPDATE sync_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, "
-                                + "last_error = NULL,"
-                                + " is_head = FALSE WHERE id IN (" + Placeholders.of(chunk.size()) + ")",
+                        "UPDATE sync_outbox SET status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1,"
+                                + " last_error = NULL, is_head = FALSE WHERE id IN ("
+                                + Placeholders.of(ids.size()) + ")",
                         parameters.toArray());
             }
-            jdbc.batchUpdate(
-                    "UPDATE sync_outbox SET is_head = TRUE WHERE id = (SELECT MIN(p.id) FROM sync_outbox p"
-                            + " WHERE p.org_id = ? AND p.asset_id = ? AND p.status <> 'DELIVERED')",
-                    events.stream()
-                            .map(event -> new Object[] {event.orgId(), event.assetId()})
-                            .toList());
         });
+        Map<String, Set<String>> devices = new LinkedHashMap<>();
+        events.forEach(event -> devices.computeIfAbsent(event.orgId(), org -> new LinkedHashSet<>())
+                .add(event.assetId()));
+        heads.passOn(devices);
         events.forEach(event -> metrics.delivered(event.type(), Duration.ofMillis(now - event.createdAt())));
     }
 

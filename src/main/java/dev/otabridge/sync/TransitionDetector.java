@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -121,6 +124,10 @@ public final class TransitionDetector {
     private final DeviceKeys deviceKeys;
     private final TableStatistics outboxStatistics;
     private final TransactionTemplate transaction;
+    /** Passes heads on after a commit, in a transaction of its own: the committed one's connection stays bound. */
+    private final TransactionTemplate afterCommit;
+
+    private final OutboxHeads heads;
     private final ObjectMapper json;
     private final Clock clock;
     private final EventOrigin origin;
@@ -149,6 +156,9 @@ public final class TransitionDetector {
         this.deviceKeys = DeviceKeys.of(dataSource);
         this.outboxStatistics = TableStatistics.of(dataSource, "sync_outbox");
         this.transaction = new TransactionTemplate(transactions);
+        this.afterCommit = new TransactionTemplate(transactions);
+        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.heads = new OutboxHeads(jdbc);
         this.json = json;
         this.clock = clock;
         this.origin = origin;
@@ -209,7 +219,8 @@ public final class TransitionDetector {
      * {@code batchSize} devices of one organization, each its own transaction: the detector's lock
      * is held for one chunk at a time, so ticks detect between chunks. A sweep asked for while one
      * runs is skipped; one stops between chunks once {@code keepGoing} says no (the next sweep
-     * covers everything again).
+     * covers everything again). It first passes on the heads a process that stopped after a commit
+     * may have left behind ({@link OutboxHeads#repair}).
      *
      * @return the number of events written
      */
@@ -219,6 +230,7 @@ public final class TransitionDetector {
             return 0;
         }
         try {
+            heads.repair();
             int events = sweep(FIRMWARE_CHUNKS, DIFFERING, keepGoing) + sweep(STATE_CHUNKS, GONE, keepGoing);
             if (events > 0) {
                 LOG.warn("reconciliation sweep found {} transition(s) made outside the bundle's write paths", events);
@@ -346,8 +358,9 @@ public final class TransitionDetector {
 
         /**
          * An event is its device's head when nothing of its device waits before it, in the outbox or
-         * earlier in this batch; the relay hands out heads only. Under the detector's lock, which the
-         * relay takes too when it passes a head on.
+         * earlier in this batch; the relay hands out heads only. One written behind an undelivered
+         * event that the relay marks delivered before this commits is passed on after the commit
+         * ({@link OutboxHeads}).
          *
          * @return the number of events written
          */
@@ -379,11 +392,24 @@ public final class TransitionDetector {
                     devices,
                     (rs, i) -> key(rs.getString(1), rs.getString(2))));
             List<Object[]> rows = new ArrayList<>();
+            Map<String, Set<String>> behind = new LinkedHashMap<>();
             for (Object[] e : events) {
                 boolean head = waiting.add(key((String) e[1], (String) e[2]));
+                if (!head) {
+                    behind.computeIfAbsent((String) e[1], org -> new LinkedHashSet<>())
+                            .add((String) e[2]);
+                }
                 Object[] row = Arrays.copyOf(e, e.length + 1);
                 row[e.length] = head;
                 rows.add(row);
+            }
+            if (!behind.isEmpty()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        afterCommit.executeWithoutResult(status -> heads.passOn(behind));
+                    }
+                });
             }
             jdbc.batchUpdate(
                     "INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"

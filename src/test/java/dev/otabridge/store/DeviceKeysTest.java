@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +43,27 @@ class DeviceKeysTest {
                     String.class,
                     parameters.toArray());
             assertEquals(List.of("o2/a1", "o2/a3"), found, form.name());
+        }
+    }
+
+    /** The database compiles a statement per text: lists of 5 to 8 devices share one, padded with the last. */
+    @Test
+    void listsOfSeveralLengthsShareOneStatementText() {
+        for (DeviceKeys form : DeviceKeys.values()) {
+            Set<String> texts = new HashSet<>();
+            for (int count = 5; count <= 8; count++) {
+                List<String> assets = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    assets.add("a" + i);
+                }
+                texts.add(form.condition("", "o", assets, new ArrayList<>()));
+            }
+            assertEquals(1, texts.size(), form.name() + ": " + texts);
+            List<Object> parameters = new ArrayList<>();
+            form.condition("", "o", List.of("a", "b", "c"), parameters);
+            assertEquals(
+                    List.of("a", "b", "c", "c"),
+                    parameters.stream().filter(p -> !p.equals("o")).toList());
         }
     }
 
