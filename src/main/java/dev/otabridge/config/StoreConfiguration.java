@@ -37,6 +37,7 @@ public class StoreConfiguration implements CamelConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("ota-store");
         config.setJdbcUrl(url);
+        config.setDataSourceProperties(StoreSetup.driverProperties(url));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);

@@ -3,6 +3,7 @@ package dev.otabridge.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -31,6 +32,19 @@ public final class StoreSetup {
         }
         int applied = migrations(dataSource).load().migrate().migrationsExecuted;
         LOG.info("store schema is current ({} migration(s) applied now)", applied);
+    }
+
+    /**
+     * The driver settings a store's connections get: PostgreSQL's driver sends a batch of INSERTs
+     * as multi-row INSERTs (the outbox, the change log, job texts), not as one statement per row
+     * (docs/decisions/0021-multi-row-inserts-on-postgresql.md). Settings in the URL still win.
+     */
+    public static Properties driverProperties(String url) {
+        Properties properties = new Properties();
+        if (url.startsWith("jdbc:postgresql:")) {
+            properties.setProperty("reWriteBatchedInserts", "true");
+        }
+        return properties;
     }
 
     /** Whether the store has every migration applied: a start in progress has set it up. */

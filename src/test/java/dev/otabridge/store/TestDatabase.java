@@ -57,6 +57,7 @@ public final class TestDatabase {
             }
         };
         dataSource.setJdbcUrl(server + "?currentSchema=" + schema);
+        dataSource.setDataSourceProperties(StoreSetup.driverProperties(server));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(4);
         StoreSetup.migrate(dataSource);

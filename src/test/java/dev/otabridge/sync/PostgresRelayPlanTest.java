@@ -1,6 +1,8 @@
 package dev.otabridge.sync;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otabridge.services.ServicesTest;
@@ -18,6 +20,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ServicesTest
 class PostgresRelayPlanTest {
+
+    /** The repair of heads left behind reads the events waiting behind a head, not the outbox. */
+    @Test
+    void theRepairOfHeadsReadsOnlyTheEventsBehindAHead() {
+        try (HikariDataSource dataSource = TestDatabase.postgres()) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            // 150,000 delivered events, each device's next one pending behind a head for the last ten
+            jdbc.update("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
+                    + " next_attempt_at, is_head) SELECT 'e' || n, 'o', 'a' || (n % 150000), 'UPGRADE_STARTED', '{}',"
+                    + " 0, CASE WHEN n > 150000 THEN 'PENDING' ELSE 'DELIVERED' END, 0, FALSE"
+                    + " FROM generate_series(1, 150010) AS n");
+            jdbc.execute("ANALYZE sync_outbox");
+            String plan = String.join("\n", jdbc.queryForList("EXPLAIN ANALYZE " + OutboxHeads.REPAIR, String.class));
+            assertTrue(plan.contains("sync_outbox_pending_non_heads"), plan);
+            assertFalse(plan.contains("Seq Scan"), plan);
+            assertEquals(10, jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE is_head", Integer.class));
+        }
+    }
 
     @Test
     void theNextBatchReadsOnlyThePendingHeads() {
