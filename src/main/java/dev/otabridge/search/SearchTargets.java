@@ -2,10 +2,12 @@ package dev.otabridge.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.expression.FieldTable;
+import dev.otabridge.store.DeviceCounts;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.JobInfo;
 import dev.otabridge.store.StoredRows;
 import java.util.List;
+import java.util.Optional;
 
 /** The two EnOS search APIs, each as the table it reads and the order it pages in. */
 public final class SearchTargets {
@@ -15,7 +17,10 @@ public final class SearchTargets {
 
     private SearchTargets() {}
 
-    /** Devices by assetId; org_id leads the ORDER BY so the database reads the primary key in order. */
+    /**
+     * Devices by assetId; org_id leads the ORDER BY so the database reads the primary key in order.
+     * Without an expression, totalSize is the organization's kept count.
+     */
     public static SearchTarget<DeviceFirmware> deviceUpgrades() {
         return new SearchTarget<>(
                 "searchDeviceUpgrade",
@@ -32,7 +37,8 @@ public final class SearchTargets {
                                 List.of("d.is_upgrading", "d.product_key")),
                         List.of("d.asset_id"),
                         ""),
-                StoredRows.DEVICES);
+                StoredRows.DEVICES,
+                Optional.of(DeviceCounts.OF_ORGANIZATION));
     }
 
     /** Jobs newest first, as EnOS documents; jobId breaks ties between jobs created in the same millisecond. */
@@ -52,6 +58,7 @@ public final class SearchTargets {
                                 List.of("j.status", "j.job_type")),
                         List.of("j.create_time", "j.job_id"),
                         " DESC"),
-                StoredRows.jobs(json));
+                StoredRows.jobs(json),
+                Optional.empty());
     }
 }

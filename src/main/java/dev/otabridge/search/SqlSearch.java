@@ -37,7 +37,7 @@ public final class SqlSearch<T> {
 
     public SearchPage<T> run(SearchRequest request) {
         SqlCondition condition = where(request);
-        long total = count(condition);
+        long total = count(counting(request, condition));
         List<T> rows = List.of();
         if (request.offset() < total) {
             rows = jdbc.query(
@@ -49,22 +49,34 @@ public final class SqlSearch<T> {
     /** What {@link #run} would do with the request, refusing it as {@link #run} would. */
     public Explanation explain(SearchRequest request) {
         SqlCondition condition = where(request);
-        String count = countSql(condition);
+        Counting count = counting(request, condition);
         String page = pageSql(condition);
         List<Object> pageParameters = pageParameters(condition, request);
         return new Explanation(
                 parser.parse(request.expression()).map(ParseTree::of).orElse(null),
                 new Explanation.Statement(
-                        count, condition.parameters(), plans.plan(jdbc, count, condition.parameters())),
+                        count.sql(), count.parameters(), plans.plan(jdbc, count.sql(), count.parameters())),
                 new Explanation.Statement(page, pageParameters, plans.plan(jdbc, page, pageParameters)),
-                count(condition));
+                count(count));
     }
 
-    private long count(SqlCondition condition) {
-        return jdbc.query(
-                        ValuePlannedStatements.of(countSql(condition), condition.parameters()),
-                        new SingleColumnRowMapper<>(Long.class))
-                .get(0);
+    /** The statement that answers totalSize, and its values. */
+    record Counting(String sql, List<Object> parameters) {}
+
+    /** The kept count without an expression, where the target keeps one; otherwise a count of the matching rows. */
+    Counting counting(SearchRequest request, SqlCondition condition) {
+        if (target.keptCount().isPresent() && compile(request.expression()).isEmpty()) {
+            return new Counting(target.keptCount().get(), List.of(request.orgId()));
+        }
+        return new Counting(countSql(condition), condition.parameters());
+    }
+
+    /** A kept count without a row counts none. */
+    private long count(Counting statement) {
+        List<Long> counted = jdbc.query(
+                ValuePlannedStatements.of(statement.sql(), statement.parameters()),
+                new SingleColumnRowMapper<>(Long.class));
+        return counted.isEmpty() ? 0 : counted.get(0);
     }
 
     String countSql(SqlCondition condition) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -71,12 +72,14 @@ public final class OtaStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final DeviceCounts counts;
 
     public OtaStore(DataSourceTransactionManager transactions, ObjectMapper json) {
         DataSource dataSource = transactions.getDataSource();
         this.jdbc = new JdbcTemplate(dataSource);
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
+        this.counts = new DeviceCounts(jdbc);
     }
 
     public Records.Loaded upsert(Records records) {
@@ -100,12 +103,14 @@ public final class OtaStore {
                     false
                 });
             }
+            Map<String, Long> added = counts.newDevices(records.devices());
             jdbc.batchUpdate(MERGE_DEVICE, devices);
             for (Records.DeviceRef removed : records.removedDevices()) {
-                jdbc.update(
+                int deleted = jdbc.update(
                         "DELETE FROM device_firmware WHERE org_id = ? AND asset_id = ?",
                         removed.orgId(),
                         removed.assetId());
+                added.merge(removed.orgId(), (long) -deleted, Long::sum);
                 changes.add(
                         new Object[] {++changeSeq, removed.orgId(), removed.assetId(), null, null, null, false, true});
             }
@@ -114,6 +119,7 @@ public final class OtaStore {
                             + "firmware_version,"
                             + " is_upgrading, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     changes);
+            counts.add(added);
             for (JobInfo job : records.jobs()) {
                 upsertJob(job);
             }
@@ -126,7 +132,8 @@ public final class OtaStore {
 
     /**
      * Reserves {@code count} change numbers and answers the one before the first. The counter row
-     * stays locked until this transaction ends, so numbers are committed in the order taken.
+     * stays locked until this transaction ends, so numbers are committed in the order taken and the
+     * kept device counts ({@link DeviceCounts}) have one writer at a time.
      */
     private long takeChangeNumbers(int count) {
         if (count == 0) {
@@ -134,6 +141,15 @@ public final class OtaStore {
         }
         jdbc.update("UPDATE store_change_counter SET value = value + ? WHERE id = 1", count);
         return jdbc.queryForObject("SELECT value FROM store_change_counter WHERE id = 1", Long.class) - count;
+    }
+
+    /**
+     * Recounts each organization's devices and corrects the kept counts that plain SQL made wrong.
+     *
+     * @return how many organizations' counts were corrected
+     */
+    public int recountDevices() {
+        return counts.recount(transaction);
     }
 
     /**

@@ -63,10 +63,14 @@ class ExplainHttpTest {
                 data.get("matches").longValue());
     }
 
+    /** The count is the organization's kept one: no key of the organization is counted. */
     @Test
     void withoutAnExpressionThereIsNoTreeAndEveryDeviceOfTheOrganizationMatches() throws Exception {
         JsonNode data = call(EXPLAIN_DEVICES, "{}").get("data");
         assertTrue(data.get("parseTree").isNull());
+        assertEquals(
+                "SELECT devices FROM device_count WHERE org_id = ?",
+                data.at("/count/sql").textValue());
         assertEquals(
                 call(SearchApiHttpTest.DEVICES + "yourOrgId", "{}")
                         .at("/pagination/totalSize")

@@ -44,6 +44,7 @@ class HsqldbCachedTablesTest {
                     new TreeMap<>(Map.ofEntries(
                             Map.entry("access_token", "MEMORY"),
                             Map.entry("device_change", "CACHED"),
+                            Map.entry("device_count", "MEMORY"),
                             Map.entry("device_firmware", "CACHED"),
                             Map.entry("device_sync_state", "CACHED"),
                             Map.entry("flyway_schema_history", "MEMORY"),
