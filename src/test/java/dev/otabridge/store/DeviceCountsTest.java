@@ -16,11 +16,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** The organizations' kept device counts against a count of their devices, however devices come and go. */
-class DeviceCountsTest {
+public class DeviceCountsTest {
 
-    private final HikariDataSource database = TestDatabase.fresh();
+    private final HikariDataSource database = database();
     private final OtaStore store = new OtaStore(new DataSourceTransactionManager(database), new ObjectMapper());
     private final JdbcTemplate jdbc = new JdbcTemplate(database);
+
+    /** The store under test: HSQLDB here, PostgreSQL in the services profile. */
+    protected HikariDataSource database() {
+        return TestDatabase.fresh();
+    }
 
     @AfterEach
     void close() {
@@ -92,6 +97,7 @@ class DeviceCountsTest {
         assertEquals(0, store.recountDevices(), "a second recount finds nothing to correct");
     }
 
+    /** On HSQLDB: the migration's own fill, on a store an earlier release left. */
     @Test
     void aStoreMigratedWithDevicesStartsWithTheirCounts() {
         try (HikariDataSource older = TestDatabase.freshUnmigrated()) {
