@@ -16,22 +16,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * in id order past every delivered event: checked on the executed plan of its very statement after a
  * burst on top of a delivered history, with fresh statistics (as after the detector's analysis).
  * Either index that holds the pending heads in id order serves (V7's or V7_1's partial one); the
- * planner picks between them by estimates that vary from one sample of the table to the next.
+ * planner picks between them by estimates that vary from one sample of the table to the next. The
+ * repair of heads a stopped process left behind reads only the events waiting behind a head.
  */
 @ServicesTest
 class PostgresRelayPlanTest {
+
+    /**
+     * Events 1 to {@code count} of device {@code device} (an SQL expression of n), delivered up to
+     * {@code delivered} and pending after, heads where {@code head} holds; then fresh statistics.
+     */
+    private static void events(JdbcTemplate jdbc, String device, int delivered, int count, String head) {
+        jdbc.update("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
+                + " next_attempt_at, is_head) SELECT 'e' || n, 'o', " + device + ", 'UPGRADE_STARTED', '{}', 0,"
+                + " CASE WHEN n > " + delivered + " THEN 'PENDING' ELSE 'DELIVERED' END, 0, " + head
+                + " FROM generate_series(1, " + count + ") AS n");
+        jdbc.execute("ANALYZE sync_outbox");
+    }
 
     /** The repair of heads left behind reads the events waiting behind a head, not the outbox. */
     @Test
     void theRepairOfHeadsReadsOnlyTheEventsBehindAHead() {
         try (HikariDataSource dataSource = TestDatabase.postgres()) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            // 150,000 delivered events, each device's next one pending behind a head for the last ten
-            jdbc.update("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status,"
-                    + " next_attempt_at, is_head) SELECT 'e' || n, 'o', 'a' || (n % 150000), 'UPGRADE_STARTED', '{}',"
-                    + " 0, CASE WHEN n > 150000 THEN 'PENDING' ELSE 'DELIVERED' END, 0, FALSE"
-                    + " FROM generate_series(1, 150010) AS n");
-            jdbc.execute("ANALYZE sync_outbox");
+            // 150,000 delivered events, and the next events of ten of their devices, not heads
+            events(jdbc, "'a' || (n % 150000)", 150000, 150010, "FALSE");
             String plan = String.join("\n", jdbc.queryForList("EXPLAIN ANALYZE " + OutboxHeads.REPAIR, String.class));
             assertTrue(plan.contains("sync_outbox_pending_non_heads"), plan);
             assertFalse(plan.contains("Seq Scan"), plan);
@@ -43,12 +52,7 @@ class PostgresRelayPlanTest {
     void theNextBatchReadsOnlyThePendingHeads() {
         try (HikariDataSource dataSource = TestDatabase.postgres()) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            jdbc.update("INSERT INTO sync_outbox (event_id, org_id, asset_id, event_type, payload, created_at, status, "
-                    + "next_attempt_at,"
-                    + " is_head) SELECT 'e' || n, 'o', 'a' || n, 'UPGRADE_STARTED', '{}', 0, CASE WHEN n > "
-                    + "100000 THEN 'PENDING'"
-                    + " ELSE 'DELIVERED' END, 0, n > 100000 FROM generate_series(1, 150000) AS n");
-            jdbc.execute("ANALYZE sync_outbox");
+            events(jdbc, "'a' || n", 100000, 150000, "n > 100000");
             String plan = String.join(
                     "\n", jdbc.queryForList("EXPLAIN ANALYZE " + Outbox.NEXT_BATCH, String.class, Long.MAX_VALUE, 500));
             for (String readsMore : List.of("Rows Removed by Filter", "Sort", "Seq Scan", "sync_outbox_pkey")) {
