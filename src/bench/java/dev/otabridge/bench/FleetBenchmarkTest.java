@@ -81,6 +81,8 @@ class FleetBenchmarkTest {
     private static final double[] LOAD_FRACTIONS = {0.25, 0.5, 0.75, 0.9};
     private static final int CLOSED_ROUNDS = 3;
     private static final int BURST = 100_000;
+    /** The pause between tries of a start's first answer: a part of the figure it times. */
+    private static final long ANSWER_POLL_MILLIS = 100;
     /** Starts of the minimal camel-main app and of the bundle, side by side: the ratio takes their medians. */
     private static final int START_ROUNDS = 5;
     /** The raw publisher's streaming window: unconfirmed messages at most. */
@@ -445,8 +447,8 @@ class FleetBenchmarkTest {
     }
 
     /**
-     * Sends {@code request} every 100 ms until an answer is {@code answered}: the bundle's and the
-     * minimal app's starts are asked for alike.
+     * Sends {@code request} until an answer is {@code answered}, a short pause between tries: the
+     * bundle's and the minimal app's starts are asked for alike.
      */
     private static void awaitAnswer(
             HttpRequest request, Predicate<HttpResponse<String>> answered, int seconds, String failure)
@@ -461,7 +463,7 @@ class FleetBenchmarkTest {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(100);
+            Thread.sleep(ANSWER_POLL_MILLIS);
         }
         throw new IllegalStateException(failure + " within " + seconds + " s");
     }

@@ -1,7 +1,5 @@
 package dev.otabridge.store;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +22,6 @@ public final class DeviceCounts {
     public static final String OF_ORGANIZATION = "SELECT devices FROM device_count WHERE org_id = ?";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceCounts.class);
-    private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final DeviceKeys deviceKeys;
@@ -36,22 +33,13 @@ public final class DeviceCounts {
 
     /** Per organization, how many of {@code devices} the store does not hold yet: read before they are written. */
     Map<String, Long> newDevices(List<DeviceFirmware> devices) {
-        Map<String, Set<String>> named = new LinkedHashMap<>();
-        devices.forEach(d ->
-                named.computeIfAbsent(d.orgId(), org -> new LinkedHashSet<>()).add(d.assetId()));
+        Map<String, Set<String>> named =
+                DeviceKeys.byOrganization(devices, DeviceFirmware::orgId, DeviceFirmware::assetId);
         Map<String, Long> added = new LinkedHashMap<>();
-        named.forEach((org, assets) -> {
-            List<String> list = new ArrayList<>(assets);
-            Set<String> held = new HashSet<>();
-            for (int from = 0; from < list.size(); from += CHUNK) {
-                List<Object> parameters = new ArrayList<>();
-                String condition = deviceKeys.condition(
-                        "", org, list.subList(from, Math.min(list.size(), from + CHUNK)), parameters);
-                held.addAll(jdbc.queryForList(
-                        "SELECT asset_id FROM device_firmware WHERE " + condition, String.class, parameters.toArray()));
-            }
-            added.put(org, (long) (assets.size() - held.size()));
-        });
+        named.forEach((org, assets) -> added.put(org, (long) assets.size()));
+        deviceKeys
+                .query(jdbc, "SELECT org_id FROM device_firmware WHERE %s", named, (rs, i) -> rs.getString(1))
+                .forEach(org -> added.merge(org, -1L, Long::sum));
         return added;
     }
 

@@ -3,13 +3,13 @@ package dev.otabridge.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.metrics.OtaMetrics;
+import dev.otabridge.store.DeviceKeys;
 import dev.otabridge.store.Placeholders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -209,10 +209,7 @@ public final class Outbox {
                         parameters.toArray());
             }
         });
-        Map<String, Set<String>> devices = new LinkedHashMap<>();
-        events.forEach(event -> devices.computeIfAbsent(event.orgId(), org -> new LinkedHashSet<>())
-                .add(event.assetId()));
-        heads.passOn(devices);
+        heads.passOn(DeviceKeys.byOrganization(events, OutboxEvent::orgId, OutboxEvent::assetId));
         events.forEach(event -> metrics.delivered(event.type(), Duration.ofMillis(now - event.createdAt())));
     }
 

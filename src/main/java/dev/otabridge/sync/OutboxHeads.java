@@ -2,7 +2,6 @@ package dev.otabridge.sync;
 
 import dev.otabridge.store.DeviceKeys;
 import dev.otabridge.store.Placeholders;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +20,7 @@ final class OutboxHeads {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxHeads.class);
 
-    /** Devices per statement; lists are padded to a few fixed lengths (Placeholders.padded). */
+    /** Heads passed on per statement; lists are padded to a few fixed lengths (Placeholders.padded). */
     private static final int CHUNK = 500;
 
     /** Pending non-heads with nothing undelivered before them: on PostgreSQL read through V15_1's index. */
@@ -43,21 +42,12 @@ final class OutboxHeads {
      * a device has one event). Call after the commit that delivered or wrote the devices' events.
      */
     void passOn(Map<String, Set<String>> devicesByOrganization) {
-        List<Long> oldest = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> org : devicesByOrganization.entrySet()) {
-            List<String> assets = new ArrayList<>(org.getValue());
-            for (int from = 0; from < assets.size(); from += CHUNK) {
-                List<Object> parameters = new ArrayList<>();
-                String devices = deviceKeys.condition(
-                        "", org.getKey(), assets.subList(from, Math.min(assets.size(), from + CHUNK)), parameters);
-                // not "= PENDING": an equality on status leads HSQLDB through the status index
-                oldest.addAll(jdbc.queryForList(
-                        "SELECT MIN(id) FROM sync_outbox WHERE status <> 'DELIVERED' AND " + devices
-                                + " GROUP BY org_id, asset_id",
-                        Long.class,
-                        parameters.toArray()));
-            }
-        }
+        // not "= PENDING": an equality on status leads HSQLDB through the status index
+        List<Long> oldest = deviceKeys.query(
+                jdbc,
+                "SELECT MIN(id) FROM sync_outbox WHERE status <> 'DELIVERED' AND %s GROUP BY org_id, asset_id",
+                devicesByOrganization,
+                (rs, i) -> rs.getLong(1));
         for (int from = 0; from < oldest.size(); from += CHUNK) {
             List<Long> ids = Placeholders.padded(oldest.subList(from, Math.min(oldest.size(), from + CHUNK)));
             // a parked head stays the head; one delivered meanwhile was passed on by its own marking

@@ -382,13 +382,13 @@ public final class TransitionDetector {
                                 s.removed()
                             })
                             .toList());
-            Map<String, Set<String>> devices = new LinkedHashMap<>();
-            events.forEach(e -> devices.computeIfAbsent((String) e[1], org -> new LinkedHashSet<>())
-                    .add((String) e[2]));
+            Map<String, Set<String>> devices =
+                    DeviceKeys.byOrganization(events, e -> (String) e[1], e -> (String) e[2]);
             // undelivered is "not DELIVERED" rather than "PENDING or PARKED": an equality on status would
             // lead HSQLDB to the status index and through every pending event, not to the device index
-            Set<String> waiting = new HashSet<>(queryByDevice(
-                    "SELECT DISTINCT org_id, asset_id FROM sync_outbox" + " WHERE status <> 'DELIVERED' AND",
+            Set<String> waiting = new HashSet<>(deviceKeys.query(
+                    jdbc,
+                    "SELECT DISTINCT org_id, asset_id FROM sync_outbox WHERE status <> 'DELIVERED' AND %s",
                     devices,
                     (rs, i) -> key(rs.getString(1), rs.getString(2))));
             List<Object[]> rows = new ArrayList<>();
@@ -422,28 +422,15 @@ public final class TransitionDetector {
 
     /** The last state seen of every device observed. */
     private Map<String, SyncState> loadStates(List<Observation> observations) {
-        Map<String, Set<String>> devices = new LinkedHashMap<>();
-        observations.forEach(o ->
-                devices.computeIfAbsent(o.orgId(), org -> new LinkedHashSet<>()).add(o.assetId()));
         Map<String, SyncState> states = new HashMap<>();
-        queryByDevice("SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE", devices, STATES)
+        deviceKeys
+                .query(
+                        jdbc,
+                        "SELECT " + STATE_COLUMNS + " FROM device_sync_state WHERE %s",
+                        DeviceKeys.byOrganization(observations, Observation::orgId, Observation::assetId),
+                        STATES)
                 .forEach(state -> states.put(key(state.orgId(), state.assetId()), state));
         return states;
-    }
-
-    /** {@code select} ending in WHERE or AND, narrowed to the devices: one query per organization and 500 devices. */
-    private <T> List<T> queryByDevice(String select, Map<String, Set<String>> devices, RowMapper<T> rows) {
-        List<T> found = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> org : devices.entrySet()) {
-            List<String> assets = new ArrayList<>(org.getValue());
-            for (int from = 0; from < assets.size(); from += 500) {
-                List<Object> parameters = new ArrayList<>();
-                String chunk = deviceKeys.condition(
-                        "", org.getKey(), assets.subList(from, Math.min(assets.size(), from + 500)), parameters);
-                found.addAll(jdbc.query(select + " " + chunk, rows, parameters.toArray()));
-            }
-        }
-        return found;
     }
 
     private String write(DeviceEvent event) {
