@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * On PostgreSQL the case-insensitive name searches are served by the trigram indexes of the
- * postgresql migrations, not by reading the organization's jobs one by one. Checked on the plans of
- * the very SQL the search compiles, over 200,000 jobs in 10 organizations.
+ * postgresql migrations, not by reading the organization's jobs one by one, and read only the
+ * request's organization's entries of them. Checked on the plans of the very SQL the search
+ * compiles, over 200,000 jobs in 10 organizations.
  */
 @ServicesTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,9 +92,21 @@ class PostgresNameSearchPlanTest {
     @Test
     void aLocaleNameSearchReadsTheTextsOfItsOwnOrganizationOnly() {
         String plan = plan("name.zh_CN like 'e5'");
+        assertReadsOnlyTheOrganization(plan, " on ota_job_text ");
+    }
+
+    @Test
+    void theNameSearchesReadTheirOwnOrganizationsEntriesOfTheTrigramIndexes() {
+        assertReadsOnlyTheOrganization(plan("name like 'ab12'"), " on ota_job_name_trgm ");
+        assertReadsOnlyTheOrganization(plan("firmwareName like 'cd3f'"), " on ota_job_firmware_name_trgm ");
+        assertReadsOnlyTheOrganization(plan("name.zh_CN like 'ab12'"), " on ota_job_text_content_trgm ");
+    }
+
+    /** Every node of the plan that reads {@code scanned}, with its children, is limited to o3. */
+    private static void assertReadsOnlyTheOrganization(String plan, String scanned) {
         List<String> lines = plan.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(" on ota_job_text ")) {
+            if (lines.get(i).contains(scanned)) {
                 int indent = indent(lines.get(i));
                 StringBuilder scan = new StringBuilder(lines.get(i));
                 for (int j = i + 1; j < lines.size() && indent(lines.get(j)) > indent; j++) {
@@ -101,10 +114,10 @@ class PostgresNameSearchPlanTest {
                 }
                 assertTrue(
                         scan.toString().contains("(org_id)::text = 'o3'::text"),
-                        "a read of the texts not limited to o3:\n" + plan);
+                        "a read" + scanned + "not limited to o3:\n" + plan);
             }
         }
-        assertTrue(plan.contains(" on ota_job_text "), plan);
+        assertTrue(plan.contains(scanned), plan);
     }
 
     private static int indent(String line) {
