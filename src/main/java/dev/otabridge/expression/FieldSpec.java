@@ -2,7 +2,8 @@ package dev.otabridge.expression;
 
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,17 +18,18 @@ public record FieldSpec(
         Set<Operator> operators,
         String column,
         String localizedTexts,
-        List<String> localeColumns,
+        Map<String, String> localeColumns,
         String description) {
 
     public FieldSpec {
         // EnumSet keeps the operators in declaration order, the order error messages list them in
         operators = Collections.unmodifiableSet(EnumSet.copyOf(operators));
-        localeColumns = List.copyOf(localeColumns);
+        // in the given order, so that the compiled SQL is the same text on every run
+        localeColumns = Collections.unmodifiableMap(new LinkedHashMap<>(localeColumns));
     }
 
     public static FieldSpec plain(
             String fieldName, ValueType type, Set<Operator> operators, String column, String description) {
-        return new FieldSpec(fieldName, type, operators, column, null, List.of(), description);
+        return new FieldSpec(fieldName, type, operators, column, null, Map.of(), description);
     }
 }

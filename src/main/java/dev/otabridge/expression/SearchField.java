@@ -1,6 +1,6 @@
 package dev.otabridge.expression;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,9 +41,10 @@ public interface SearchField {
 
     /**
      * For a localized field, the columns of the row holding its names in the locales a plain search
-     * ({@code name like 'x'}) matches besides the default name, qualified like {@link #column()}.
+     * ({@code name like 'x'}) matches besides the default name, by locale, qualified like
+     * {@link #column()}; a column is null where the row has no name in its locale.
      */
-    default List<String> localeColumns() {
+    default Map<String, String> localeColumns() {
         return spec().localeColumns();
     }
 

@@ -97,12 +97,19 @@ public final class SqlCompiler {
         if (locale.equals(FieldRef.ALL_NAMES)) {
             List<String> names = new ArrayList<>();
             names.add(field.column());
-            names.addAll(field.localeColumns());
+            names.addAll(field.localeColumns().values());
             return names.stream()
                     .map(column -> foldedLike(column, value, parameters))
                     .collect(Collectors.joining(" OR ", "(", ")"));
         }
         // the locale's own name where it has one, the default name where it has none
+        String localeColumn = field.localeColumns().get(locale);
+        if (localeColumn != null) {
+            // the row holds this locale's name: no sub-select over the texts
+            String localizedName = foldedLike(localeColumn, value, parameters);
+            return "(" + localizedName + " OR (" + localeColumn + " IS NULL AND "
+                    + foldedLike(field.column(), value, parameters) + "))";
+        }
         String texts = texts(field, parameters);
         parameters.add(locale);
         String localizedName = foldedLike("t.content", value, parameters);

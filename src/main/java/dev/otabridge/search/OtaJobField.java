@@ -9,7 +9,10 @@ import dev.otabridge.expression.Operator;
 import dev.otabridge.expression.SearchField;
 import dev.otabridge.expression.ValueType;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Search OTA Job's fields (API document, request body, {@code expression}). */
@@ -23,15 +26,10 @@ public enum OtaJobField implements SearchField {
     NAME(localized(
             "name",
             "j.name_default",
-            List.of("j.name_zh_cn", "j.name_en_us"),
             "the job's name, case-insensitive substring: plain = default, zh_CN or en_US name; "
                     + "`.defaultValue` = default name; `.<locale>` = that locale's name, or the default "
                     + "where it has none")),
-    FIRMWARE_NAME(localized(
-            "firmwareName",
-            "j.firmware_name_default",
-            List.of("j.firmware_name_zh_cn", "j.firmware_name_en_us"),
-            "the firmware's name, searched like `name`"));
+    FIRMWARE_NAME(localized("firmwareName", "j.firmware_name_default", "the firmware's name, searched like `name`"));
 
     private final FieldSpec spec;
 
@@ -49,14 +47,18 @@ public enum OtaJobField implements SearchField {
     }
 
     /**
-     * A StringI18n name: its default in the job row, its per-locale texts in ota_job_text under attr =
-     * the field name. The texts are those of the request's organization, given as a value rather than
-     * as j.org_id: where PostgreSQL runs the sub-select once for all rows (a hashed subplan), the
-     * correlation with j is dropped, and it read the matching texts of every organization
-     * (docs/decisions/0006-job-text-searches-per-organization.md).
+     * A StringI18n name: its default, zh_CN and en_US names in the job row, its per-locale texts in
+     * ota_job_text under attr = the field name. The texts are those of the request's organization,
+     * given as a value rather than as j.org_id: where PostgreSQL runs the sub-select once for all rows
+     * (a hashed subplan), the correlation with j is dropped, and it read the matching texts of every
+     * organization (docs/decisions/0006-job-text-searches-per-organization.md).
      */
-    private static FieldSpec localized(
-            String name, String defaultColumn, List<String> localeColumns, String description) {
+    private static FieldSpec localized(String name, String defaultColumn, String description) {
+        // the locales whose names the job row holds beside the default (V8): j.name_default's zh_CN is j.name_zh_cn
+        Map<String, String> localeColumns = new LinkedHashMap<>();
+        for (String locale : List.of("zh_CN", "en_US")) {
+            localeColumns.put(locale, defaultColumn.replace("_default", "_" + locale.toLowerCase(Locale.ROOT)));
+        }
         // name is a constant of this enum, never caller input
         String texts =
                 "SELECT 1 FROM ota_job_text t WHERE t.org_id = ? AND t.job_id = j.job_id AND t.attr = '" + name + "'";

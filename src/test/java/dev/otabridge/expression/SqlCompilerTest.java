@@ -92,8 +92,19 @@ class SqlCompilerTest {
 
     @Test
     void theTextsSearchedAreThoseOfTheRequestsOrganization() {
-        SqlCondition c = jobs("name.zh_CN like 'x' or productKey = 'p'").forOrganization("o1");
-        assertEquals(List.of("o1", "zh_CN", "%x%", "o1", "zh_CN", "%x%", "p"), c.parameters());
+        SqlCondition c = jobs("name.ja_JP like 'x' or productKey = 'p'").forOrganization("o1");
+        assertEquals(List.of("o1", "ja_JP", "%x%", "o1", "ja_JP", "%x%", "p"), c.parameters());
+    }
+
+    @Test
+    void aLocaleTheJobRowHoldsIsSearchedInItsColumnWithoutTheTexts() {
+        SqlCondition c = jobs("name.zh_CN like 'x' and firmwareName.en_US like 'y'");
+        assertEquals(
+                "((j.name_zh_cn LIKE ? ESCAPE '\\' OR (j.name_zh_cn IS NULL AND j.name_default LIKE ? ESCAPE '\\'))"
+                        + " AND (j.firmware_name_en_us LIKE ? ESCAPE '\\' OR (j.firmware_name_en_us IS NULL"
+                        + " AND j.firmware_name_default LIKE ? ESCAPE '\\')))",
+                c.sql());
+        assertEquals(List.of("%x%", "%x%", "%y%", "%y%"), c.parameters());
     }
 
     @Test
