@@ -84,7 +84,11 @@ public final class Outbox {
     private final OtaMetrics metrics;
     private final Semaphore longPolls = new Semaphore(MAX_LONG_POLLS);
     private final OutboxHeads heads;
-    /** The events of the relay passes still running: an overlapping pass skips them. */
+    /**
+     * The events of the relay passes still running: an overlapping pass skips them. A pass's take and
+     * a pass's end hold it, or a take that read an event before its pass marked it, and filtered after
+     * that pass ended, would hand it out again.
+     */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     private final Semaphore passes = new Semaphore(PASSES_IN_FLIGHT);
@@ -167,8 +171,10 @@ public final class Outbox {
         }
         List<OutboxEvent> batch;
         try {
-            batch = nextBatch(limit);
-            batch.forEach(event -> inFlight.add(event.id()));
+            synchronized (inFlight) {
+                batch = nextBatch(limit);
+                batch.forEach(event -> inFlight.add(event.id()));
+            }
         } catch (RuntimeException e) {
             passes.release();
             throw e;
@@ -176,7 +182,9 @@ public final class Outbox {
         pass.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange exchange) {
-                batch.forEach(event -> inFlight.remove(event.id()));
+                synchronized (inFlight) {
+                    batch.forEach(event -> inFlight.remove(event.id()));
+                }
                 passes.release();
             }
         });

@@ -30,7 +30,6 @@ class SyncRoutesTest extends SyncRoutesTestSupport {
         AdviceWith.adviceWith(context, "detect-transitions", a -> a.weaveById("detect")
                 .replace()
                 .to("mock:detect"));
-        context.getRouteController().stopRoute("relay-outbox");
         context.start();
         MockEndpoint detect = getMockEndpoint("mock:detect");
         detect.whenAnyExchangeReceived(e -> {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -118,6 +119,45 @@ public class OutboxTest {
         // a pass that ends without marking its event gives it back to the next
         first.getExchangeExtension().handoverCompletions().forEach(done -> done.onComplete(first));
         assertEquals(List.of("UPGRADE_STARTED a"), describe(sync.outbox.nextBatch(1, new DefaultExchange(camel))));
+    }
+
+    /**
+     * Two passes at a time, each taking, marking and ending as fast as it can: no event is handed
+     * out twice, also where one pass reads its batch while the other marks and ends.
+     */
+    @Test
+    void passesSideBySideNeverHandOutAnEventTwice() throws Exception {
+        int devices = 1_000;
+        DeviceFirmware[] upgrading = new DeviceFirmware[devices];
+        for (int d = 0; d < devices; d++) {
+            upgrading[d] = device("side" + d, true, "v1");
+        }
+        sync.write(upgrading);
+        sync.detector.tick();
+        CamelContext camel = new DefaultCamelContext();
+        List<Long> handedOut = Collections.synchronizedList(new ArrayList<>());
+        Runnable passes = () -> {
+            while (sync.outbox.counts().get("PENDING") > 0) {
+                Exchange pass = new DefaultExchange(camel);
+                try {
+                    List<OutboxEvent> batch = sync.outbox.nextBatch(5, pass);
+                    batch.forEach(event -> handedOut.add(event.id()));
+                    sync.outbox.markDelivered(batch);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } finally {
+                    pass.getExchangeExtension().handoverCompletions().forEach(done -> done.onComplete(pass));
+                }
+            }
+        };
+        CompletableFuture<Void> one = CompletableFuture.runAsync(passes);
+        CompletableFuture<Void> other = CompletableFuture.runAsync(passes);
+        CompletableFuture.allOf(one, other).get(120, TimeUnit.SECONDS);
+        long events =
+                sync.jdbc.queryForObject("SELECT COUNT(*) FROM sync_outbox WHERE asset_id LIKE 'side%'", Long.class);
+        assertEquals(devices, events);
+        assertEquals(handedOut.size(), new HashSet<>(handedOut).size(), "an event handed out twice");
     }
 
     /**
