@@ -22,6 +22,7 @@ public final class DeviceCounts {
     public static final String OF_ORGANIZATION = "SELECT devices FROM device_count WHERE org_id = ?";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceCounts.class);
+    private static final Organizations DEVICE_ORGANIZATIONS = Organizations.of("device_firmware");
 
     private final JdbcTemplate jdbc;
     private final DeviceKeys deviceKeys;
@@ -62,10 +63,10 @@ public final class DeviceCounts {
      */
     int recount(TransactionTemplate transaction) {
         Set<String> orgs = new LinkedHashSet<>(jdbc.queryForList("SELECT org_id FROM device_count", String.class));
-        String org = jdbc.queryForObject("SELECT MIN(org_id) FROM device_firmware WHERE org_id > ?", String.class, "");
-        while (org != null) {
+        for (String org = DEVICE_ORGANIZATIONS.after(jdbc, "");
+                org != null;
+                org = DEVICE_ORGANIZATIONS.after(jdbc, org)) {
             orgs.add(org);
-            org = jdbc.queryForObject("SELECT MIN(org_id) FROM device_firmware WHERE org_id > ?", String.class, org);
         }
         int corrected = 0;
         for (String each : orgs) {

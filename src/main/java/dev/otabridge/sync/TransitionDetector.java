@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.DeviceKeys;
+import dev.otabridge.store.Organizations;
 import dev.otabridge.store.TableStatistics;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,10 +93,10 @@ public final class TransitionDetector {
      * How the sweep walks a table in chunks: the next organization, and an organization's next keys (ORDER BY the whole
      * index prefix, for HSQLDB).
      */
-    private record SweptTable(String firstOrgAfter, String assetsAfter) {
+    private record SweptTable(Organizations organizations, String assetsAfter) {
         static SweptTable of(String table) {
             return new SweptTable(
-                    "SELECT MIN(org_id) FROM " + table + " WHERE org_id > ?",
+                    Organizations.of(table),
                     "SELECT asset_id FROM " + table
                             + " WHERE org_id = ? AND asset_id > ? ORDER BY org_id, asset_id FETCH FIRST ? ROWS ONLY");
         }
@@ -254,7 +255,7 @@ public final class TransitionDetector {
     /** One table's devices, organization by organization, {@code batchSize} at a time, in key order. */
     private int sweep(SweptTable table, String judge, BooleanSupplier keepGoing) {
         int events = 0;
-        String org = jdbc.queryForObject(table.firstOrgAfter(), String.class, "");
+        String org = table.organizations().after(jdbc, "");
         while (org != null && keepGoing.getAsBoolean()) {
             String from = "";
             List<String> assets;
@@ -273,7 +274,7 @@ public final class TransitionDetector {
                     from = last;
                 }
             } while (assets.size() == batchSize && keepGoing.getAsBoolean());
-            org = jdbc.queryForObject(table.firstOrgAfter(), String.class, org);
+            org = table.organizations().after(jdbc, org);
         }
         return events;
     }
