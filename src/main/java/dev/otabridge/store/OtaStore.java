@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -14,22 +15,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes devices and jobs. Each call is one transaction: a batch is stored whole or not at all.
- * MERGE inserts or replaces by key; it is standard SQL that HSQLDB and PostgreSQL (15+) share.
+ * Devices are inserted or replaced by key in each engine's batched form ({@link Upsert}); a job by
+ * MERGE, standard SQL that HSQLDB and PostgreSQL (15+) share.
  * Every device written or removed is also appended to the change log the sync detector reads.
  */
 public final class OtaStore {
 
-    private static final String MERGE_DEVICE = """
-            MERGE INTO device_firmware d
-            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)),
-                           CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(128)), CAST(? AS BOOLEAN)))
-                  AS s (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading)
-            ON d.org_id = s.org_id AND d.asset_id = s.asset_id
-            WHEN MATCHED THEN UPDATE SET product_key = s.product_key, device_key = s.device_key,
-                 firmware_version = s.firmware_version, is_upgrading = s.is_upgrading
-            WHEN NOT MATCHED THEN INSERT (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading)
-                 VALUES (s.org_id, s.asset_id, s.product_key, s.device_key, s.firmware_version, s.is_upgrading)
-            """;
+    private static final List<Upsert.Column> DEVICE_COLUMNS = List.of(
+            new Upsert.Column("org_id", "VARCHAR(64)"),
+            new Upsert.Column("asset_id", "VARCHAR(64)"),
+            new Upsert.Column("product_key", "VARCHAR(64)"),
+            new Upsert.Column("device_key", "VARCHAR(128)"),
+            new Upsert.Column("firmware_version", "VARCHAR(128)"),
+            new Upsert.Column("is_upgrading", "BOOLEAN"));
 
     private static final String MERGE_JOB = """
             MERGE INTO ota_job j
@@ -70,6 +68,7 @@ public final class OtaStore {
             """;
 
     private final JdbcTemplate jdbc;
+    private final String upsertDevice;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final DeviceCounts counts;
@@ -77,6 +76,7 @@ public final class OtaStore {
     public OtaStore(DataSourceTransactionManager transactions, ObjectMapper json) {
         DataSource dataSource = transactions.getDataSource();
         this.jdbc = new JdbcTemplate(dataSource);
+        this.upsertDevice = Upsert.of(dataSource).sql("device_firmware", 2, DEVICE_COLUMNS);
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
         this.counts = new DeviceCounts(jdbc);
@@ -86,10 +86,11 @@ public final class OtaStore {
         return transaction.execute(status -> {
             long changeSeq = takeChangeNumbers(
                     records.devices().size() + records.removedDevices().size());
-            List<Object[]> devices = new ArrayList<>();
+            // a device named twice is written once, as its last entry; the change log keeps both
+            Map<List<String>, Object[]> devices = new LinkedHashMap<>();
             List<Object[]> changes = new ArrayList<>();
             for (DeviceFirmware d : records.devices()) {
-                devices.add(new Object[] {
+                devices.put(List.of(d.orgId(), d.assetId()), new Object[] {
                     d.orgId(), d.assetId(), d.productKey(), d.deviceKey(), d.firmwareVersion(), d.isUpgrading()
                 });
                 changes.add(new Object[] {
@@ -104,7 +105,7 @@ public final class OtaStore {
                 });
             }
             Map<String, Long> added = counts.newDevices(records.devices());
-            jdbc.batchUpdate(MERGE_DEVICE, devices);
+            jdbc.batchUpdate(upsertDevice, new ArrayList<>(devices.values()));
             for (Records.DeviceRef removed : records.removedDevices()) {
                 int deleted = jdbc.update(
                         "DELETE FROM device_firmware WHERE org_id = ? AND asset_id = ?",

@@ -6,6 +6,7 @@ import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.DeviceKeys;
 import dev.otabridge.store.Organizations;
 import dev.otabridge.store.TableStatistics;
+import dev.otabridge.store.Upsert;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -40,28 +42,22 @@ public final class TransitionDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransitionDetector.class);
 
-    private static final String STATE_COLUMNS =
-            "org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,"
-                    + " event_seq, upgrading_since, version_before_upgrade, stall_reported, removed";
+    /** A device's sync state row, in the order the detector reads and writes it. */
+    private static final List<Upsert.Column> STATE_ROW = List.of(
+            new Upsert.Column("org_id", "VARCHAR(64)"),
+            new Upsert.Column("asset_id", "VARCHAR(64)"),
+            new Upsert.Column("product_key", "VARCHAR(64)"),
+            new Upsert.Column("device_key", "VARCHAR(128)"),
+            new Upsert.Column("firmware_version", "VARCHAR(128)"),
+            new Upsert.Column("is_upgrading", "BOOLEAN"),
+            new Upsert.Column("event_seq", "BIGINT"),
+            new Upsert.Column("upgrading_since", "BIGINT"),
+            new Upsert.Column("version_before_upgrade", "VARCHAR(128)"),
+            new Upsert.Column("stall_reported", "BOOLEAN"),
+            new Upsert.Column("removed", "BOOLEAN"));
 
-    private static final String MERGE_STATE = """
-            MERGE INTO device_sync_state s
-            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)),
-                           CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(128)), CAST(? AS BOOLEAN),
-                           CAST(? AS BIGINT), CAST(? AS BIGINT),
-                           CAST(? AS VARCHAR(128)), CAST(? AS BOOLEAN), CAST(? AS BOOLEAN)))
-                  AS v (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading, event_seq,
-                        upgrading_since, version_before_upgrade, stall_reported, removed)
-            ON s.org_id = v.org_id AND s.asset_id = v.asset_id
-            WHEN MATCHED THEN UPDATE SET product_key = v.product_key, device_key = v.device_key,
-                 firmware_version = v.firmware_version, is_upgrading = v.is_upgrading, event_seq = v.event_seq,
-                 upgrading_since = v.upgrading_since, version_before_upgrade = v.version_before_upgrade,
-                 stall_reported = v.stall_reported, removed = v.removed
-            WHEN NOT MATCHED THEN INSERT (org_id, asset_id, product_key, device_key, firmware_version, is_upgrading,
-                 event_seq, upgrading_since, version_before_upgrade, stall_reported, removed)
-                 VALUES (v.org_id, v.asset_id, v.product_key, v.device_key, v.firmware_version, v.is_upgrading,
-                 v.event_seq, v.upgrading_since, v.version_before_upgrade, v.stall_reported, v.removed)
-            """;
+    private static final String STATE_COLUMNS =
+            STATE_ROW.stream().map(Upsert.Column::name).collect(Collectors.joining(", "));
 
     private static final RowMapper<SyncState> STATES = (rs, i) -> new SyncState(
             rs.getString(1),
@@ -123,6 +119,7 @@ public final class TransitionDetector {
 
     private final JdbcTemplate jdbc;
     private final DeviceKeys deviceKeys;
+    private final String upsertState;
     private final TableStatistics outboxStatistics;
     private final TransactionTemplate transaction;
     /** Passes heads on after a commit, in a transaction of its own: the committed one's connection stays bound. */
@@ -155,6 +152,7 @@ public final class TransitionDetector {
         DataSource dataSource = transactions.getDataSource();
         this.jdbc = new JdbcTemplate(dataSource);
         this.deviceKeys = DeviceKeys.of(dataSource);
+        this.upsertState = Upsert.of(dataSource).sql("device_sync_state", 2, STATE_ROW);
         this.outboxStatistics = TableStatistics.of(dataSource, "sync_outbox");
         this.transaction = new TransactionTemplate(transactions);
         this.afterCommit = new TransactionTemplate(transactions);
@@ -367,7 +365,7 @@ public final class TransitionDetector {
          */
         int flush() {
             jdbc.batchUpdate(
-                    MERGE_STATE,
+                    upsertState,
                     states.values().stream()
                             .map(s -> new Object[] {
                                 s.orgId(),

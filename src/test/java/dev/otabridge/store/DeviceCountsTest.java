@@ -65,6 +65,30 @@ public class DeviceCountsTest {
         assertEquals(Map.of("o1", 3L), counted());
     }
 
+    /**
+     * A device named twice in one load is stored as its last entry and counted once, and the change
+     * log keeps both, so the detector sees each state it passed through (on PostgreSQL the batch goes
+     * out as one multi-row INSERT ... ON CONFLICT, which refuses to update a row twice).
+     */
+    @Test
+    void aDeviceNamedTwiceInOneLoadIsStoredAsItsLastEntry() {
+        store.upsert(new Records(
+                List.of(
+                        new DeviceFirmware("o1", "twice", "p", "d", "1.0", true),
+                        new DeviceFirmware("o1", "twice", "p", "d", "2.0", false)),
+                List.of()));
+        assertEquals(
+                List.of(Map.of("FIRMWARE_VERSION", "2.0", "IS_UPGRADING", false)),
+                jdbc.queryForList("SELECT firmware_version AS \"FIRMWARE_VERSION\", is_upgrading AS \"IS_UPGRADING\""
+                        + " FROM device_firmware WHERE asset_id = 'twice'"));
+        assertEquals(
+                List.of("1.0", "2.0"),
+                jdbc.queryForList(
+                        "SELECT firmware_version FROM device_change WHERE asset_id = 'twice' ORDER BY change_seq",
+                        String.class));
+        assertEquals(Map.of("o1", 1L), kept());
+    }
+
     /** Writers side by side with overlapping new devices: each device counts once. */
     @Test
     void writersSideBySideCountEachNewDeviceOnce() throws Exception {
