@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class OtaStore {
 
-    private static final List<Upsert.Column> DEVICE_COLUMNS = List.of(
+    /** A device's row, in the order it is written; the sync state begins with the same columns. */
+    public static final List<Upsert.Column> DEVICE_COLUMNS = List.of(
             new Upsert.Column("org_id", "VARCHAR(64)"),
             new Upsert.Column("asset_id", "VARCHAR(64)"),
             new Upsert.Column("product_key", "VARCHAR(64)"),

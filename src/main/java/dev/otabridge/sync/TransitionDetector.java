@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otabridge.metrics.OtaMetrics;
 import dev.otabridge.store.DeviceKeys;
 import dev.otabridge.store.Organizations;
+import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.TableStatistics;
 import dev.otabridge.store.Upsert;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -42,19 +44,19 @@ public final class TransitionDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransitionDetector.class);
 
-    /** A device's sync state row, in the order the detector reads and writes it. */
-    private static final List<Upsert.Column> STATE_ROW = List.of(
-            new Upsert.Column("org_id", "VARCHAR(64)"),
-            new Upsert.Column("asset_id", "VARCHAR(64)"),
-            new Upsert.Column("product_key", "VARCHAR(64)"),
-            new Upsert.Column("device_key", "VARCHAR(128)"),
-            new Upsert.Column("firmware_version", "VARCHAR(128)"),
-            new Upsert.Column("is_upgrading", "BOOLEAN"),
-            new Upsert.Column("event_seq", "BIGINT"),
-            new Upsert.Column("upgrading_since", "BIGINT"),
-            new Upsert.Column("version_before_upgrade", "VARCHAR(128)"),
-            new Upsert.Column("stall_reported", "BOOLEAN"),
-            new Upsert.Column("removed", "BOOLEAN"));
+    /**
+     * A device's sync state row, in the order the detector reads and writes it: the device as last
+     * seen (the device row's columns), then what the detector keeps of it.
+     */
+    private static final List<Upsert.Column> STATE_ROW = Stream.concat(
+                    OtaStore.DEVICE_COLUMNS.stream(),
+                    Stream.of(
+                            new Upsert.Column("event_seq", "BIGINT"),
+                            new Upsert.Column("upgrading_since", "BIGINT"),
+                            new Upsert.Column("version_before_upgrade", "VARCHAR(128)"),
+                            new Upsert.Column("stall_reported", "BOOLEAN"),
+                            new Upsert.Column("removed", "BOOLEAN")))
+            .toList();
 
     private static final String STATE_COLUMNS =
             STATE_ROW.stream().map(Upsert.Column::name).collect(Collectors.joining(", "));
