@@ -206,29 +206,8 @@ final class BenchReport {
                                 tick.path("p99Millis").asDouble()),
                         tick.path("p99Millis").asDouble() <= 10);
             }
-            JsonNode burst = r.path("burst").path(store);
-            if (!burst.isMissingNode()) {
-                JsonNode raw = burst.path("rawPublisherPerSecond");
-                target(
-                        md,
-                        "a warm burst end to end with broker confirms ≥ 70% of a raw publisher's rate",
-                        store,
-                        String.format(
-                                "%.0f%%: %.0f/s (%d from the first detection to the last acknowledgement in %.1f s;"
-                                        + " detection took %.1f s; the relay alone, after it: %.0f/s) against the"
-                                        + " raw publisher's %.0f/s and %.0f/s before and after; the cold burst"
-                                        + " after start: %.0f/s",
-                                100 * burst.path("relayVsRawPublisher").asDouble(),
-                                burst.path("endToEndPerSecond").asDouble(),
-                                burst.path("transitions").asInt(),
-                                burst.path("acknowledgedSeconds").asDouble(),
-                                burst.path("detectedSeconds").asDouble(),
-                                burst.path("relayPerSecondAfterDetection").asDouble(),
-                                raw.path(0).asDouble(),
-                                raw.path(1).asDouble(),
-                                burst.path("cold").path("endToEndPerSecond").asDouble()),
-                        burst.path("relayVsRawPublisher").asDouble() >= 0.7);
-            }
+            burst(md, store, r.path("burst").path(store), "with broker confirms", "publisher");
+            burst(md, store, r.path("burstKafka").path(store), "to Kafka (acks=all, idempotent)", "producer");
         }
         if (r.has("startSeconds.default")) {
             JsonNode minimal = r.path("startSeconds.minimalCamelMain");
@@ -288,6 +267,22 @@ final class BenchReport {
                             soak.path("heapAfterGcBytesAtEnd").asDouble() / 1048576,
                             soak.path("requests").asLong()),
                     growth <= 0.1 * soak.path("heapAfterGcBytesAtOneMinute").asDouble());
+        }
+
+        if (r.has("c1Only.search_vs_default")) {
+            md.append("\n## C1-only compilation (-XX:TieredStopAtLevel=1), embedded default\n\n")
+                    .append("| figure | C1 only ÷ default compilers, side by side |\n|---|---|\n")
+                    .append(String.format(
+                            "| start to first answer on a new data folder (medians) | %.2f × |%n",
+                            r.path("c1Only.start_vs_default").asDouble()))
+                    .append(String.format(
+                            "| closed-loop search throughput, page 50 (medians of rounds %s and %s) | %.2f × |%n",
+                            r.path("c1Only.searchPerSecondRounds").path("c1Only"),
+                            r.path("c1Only.searchPerSecondRounds").path("default"),
+                            r.path("c1Only.search_vs_default").asDouble()))
+                    .append(String.format(
+                            "| warm burst to RabbitMQ ÷ raw publisher | %.2f × |%n",
+                            r.path("c1Only.burst_vs_default").asDouble()));
         }
 
         md.append("\n## Other figures\n\n| figure | value |\n|---|---|\n");
@@ -357,6 +352,34 @@ final class BenchReport {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** A burst's row: end to end against the raw client of its broker, measured before and after it. */
+    private static void burst(StringBuilder md, String store, JsonNode burst, String how, String rawClient) {
+        if (burst.isMissingNode()) {
+            return;
+        }
+        JsonNode raw = burst.path("rawPublisherPerSecond");
+        target(
+                md,
+                "a warm burst end to end " + how + " ≥ 70% of a raw " + rawClient + "'s rate",
+                store,
+                String.format(
+                        "%.0f%%: %.0f/s (%d from the first detection to the last acknowledgement in %.1f s;"
+                                + " detection took %.1f s; the relay alone, after it: %.0f/s) against the"
+                                + " raw %s's %.0f/s and %.0f/s before and after; the cold burst"
+                                + " after start: %.0f/s",
+                        100 * burst.path("relayVsRawPublisher").asDouble(),
+                        burst.path("endToEndPerSecond").asDouble(),
+                        burst.path("transitions").asInt(),
+                        burst.path("acknowledgedSeconds").asDouble(),
+                        burst.path("detectedSeconds").asDouble(),
+                        burst.path("relayPerSecondAfterDetection").asDouble(),
+                        rawClient,
+                        raw.path(0).asDouble(),
+                        raw.path(1).asDouble(),
+                        burst.path("cold").path("endToEndPerSecond").asDouble()),
+                burst.path("relayVsRawPublisher").asDouble() >= 0.7);
     }
 
     private static void target(StringBuilder md, String target, String store, String measured, boolean met) {

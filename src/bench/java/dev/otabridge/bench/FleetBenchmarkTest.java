@@ -15,6 +15,7 @@ import dev.otabridge.search.Explanation;
 import dev.otabridge.search.SearchRequest;
 import dev.otabridge.search.SearchTargets;
 import dev.otabridge.search.SqlSearch;
+import dev.otabridge.services.KafkaBroker;
 import dev.otabridge.store.DeviceFirmware;
 import dev.otabridge.store.OtaStore;
 import dev.otabridge.store.Records;
@@ -63,8 +64,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * The benchmark suite of issue #6, run by {@code mvn -B -Pbench verify}: expression parse and
  * compile (JMH); search over HTTP, the bundle against the baseline server, on HSQLDB and on
  * PostgreSQL with the generated fleet; the detector's tick without change and a burst of
- * transitions to RabbitMQ; start-up, memory and a soak. Results go to bench/ (JSON, a summary
- * in Markdown, the query plans, a chart). Settings: -Dota.bench.devices, -Dota.bench.jobs,
+ * transitions to RabbitMQ and to Kafka; start-up, memory and a soak; what C1-only compilation
+ * costs. Results go to bench/ (JSON, a summary in Markdown, the query plans, a chart). Settings: -Dota.bench.devices, -Dota.bench.jobs,
  * -Dota.bench.soak-minutes, -Dota.bench.seconds (each measured load step).
  */
 @FleetBench
@@ -87,6 +88,8 @@ class FleetBenchmarkTest {
     private static final int START_ROUNDS = 5;
     /** The raw publisher's streaming window: unconfirmed messages at most. */
     private static final int RAW_WINDOW = 1_000;
+    /** Compiling with C1 alone (the client compiler), the JVM option measured against the default. */
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     /** Devices per load request of the warm burst: about 1.6 MB of JSON, under the body limit. */
     private static final int LOAD_CHUNK = 10_000;
     /** An event as the relay publishes it, for the raw publisher's messages to be of its size. */
@@ -650,25 +653,69 @@ class FleetBenchmarkTest {
     void burstOfTransitionsToRabbitMq() throws Exception {
         Map<String, Object> bursts = new LinkedHashMap<>();
         for (Store store : Store.values()) {
-            String exchange = "ota.bench." + store.name().toLowerCase() + "." + System.currentTimeMillis();
-            Map<String, String> relay = Map.of(
-                    "OTA_SYNC_RELAY_ENABLED",
-                    "true",
-                    "OTA_SYNC_TARGETS",
-                    "spring-rabbitmq:" + exchange
-                            + "?queues=" + exchange
-                            + "&routingKey=upgrade&autoDeclareProducer=true&arg.queue.durable=true&confirm=enabled"
-                            + "&connectionFactory=#rabbitConnectionFactory");
-            try {
-                bursts.put(store.name(), burst(store, relay));
-            } finally {
-                run("rabbitmqctl", "delete_queue", exchange);
-            }
+            bursts.put(store.name(), burstToRabbitMq(store, Map.of()));
         }
         results.put("burst", bursts);
+        results.put("relay_vs_raw_publisher", ratios(bursts));
+    }
+
+    /**
+     * The same bursts to Kafka, reported beside RabbitMQ's: a broker of its own in a JVM of its own
+     * (KRaft, one node), the bundle's producer against a raw one with its settings.
+     */
+    @Test
+    @Order(5)
+    void burstOfTransitionsToKafka() throws Exception {
+        Map<String, Object> bursts = new LinkedHashMap<>();
+        Path logs = Files.createTempDirectory(work, "kafka-");
+        try (KafkaBroker kafka = KafkaBroker.start(logs)) {
+            for (Store store : Store.values()) {
+                String topic = "ota-bench-" + store.name().toLowerCase();
+                Map<String, String> relay = Map.of(
+                        "OTA_SYNC_RELAY_ENABLED", "true",
+                        "OTA_SYNC_TARGETS", "kafka:" + topic,
+                        "OTA_KAFKA_BROKERS", kafka.bootstrap());
+                bursts.put(
+                        store.name(),
+                        burst(store, relay, (records, value) ->
+                                RawKafkaProducer.perSecond(kafka.bootstrap(), topic + "-raw", records, value)));
+            }
+        } finally {
+            deleteTree(logs);
+        }
+        results.put("burstKafka", bursts);
+        results.put("kafka_relay_vs_raw_producer", ratios(bursts));
+    }
+
+    /** A burst to a durable queue of its own with publisher confirms, the bundle's JVM given {@code jvm}. */
+    private Map<String, Object> burstToRabbitMq(Store store, Map<String, String> jvm) throws Exception {
+        String exchange = "ota.bench." + store.name().toLowerCase() + "." + System.currentTimeMillis();
+        Map<String, String> relay = new LinkedHashMap<>(jvm);
+        relay.put("OTA_SYNC_RELAY_ENABLED", "true");
+        relay.put(
+                "OTA_SYNC_TARGETS",
+                "spring-rabbitmq:" + exchange
+                        + "?queues=" + exchange
+                        + "&routingKey=upgrade&autoDeclareProducer=true&arg.queue.durable=true&confirm=enabled"
+                        + "&connectionFactory=#rabbitConnectionFactory");
+        try {
+            return burst(store, relay, (messages, body) -> RawPublisher.perSecond(messages, body, RAW_WINDOW));
+        } finally {
+            run("rabbitmqctl", "delete_queue", exchange);
+        }
+    }
+
+    /** Each store's ratio of its burst to the raw client's pace. */
+    private static Map<String, Object> ratios(Map<String, Object> bursts) {
         Map<String, Object> ratios = new LinkedHashMap<>();
         bursts.forEach((store, burst) -> ratios.put(store, ((Map<?, ?>) burst).get("relayVsRawPublisher")));
-        results.put("relay_vs_raw_publisher", ratios);
+        return ratios;
+    }
+
+    /** The broker's own pace for as many messages of an event's size: a raw client's, the relay's limit. */
+    @FunctionalInterface
+    private interface RawClient {
+        double perSecond(int messages, byte[] body) throws Exception;
     }
 
     /**
@@ -680,7 +727,7 @@ class FleetBenchmarkTest {
      * the outbox's own timestamps. The broker's own pace, a raw publisher's of as many messages, is
      * measured before and after, on the same machine in the same run.
      */
-    private Map<String, Object> burst(Store store, Map<String, String> relay) throws Exception {
+    private Map<String, Object> burst(Store store, Map<String, String> relay, RawClient rawClient) throws Exception {
         long lastBefore;
         long deliveredBefore;
         List<DeviceFirmware> flipped;
@@ -708,7 +755,7 @@ class FleetBenchmarkTest {
         }
         int transitions = flipped.size();
         byte[] event = SAMPLE_EVENT.getBytes(StandardCharsets.UTF_8);
-        double rawBefore = RawPublisher.perSecond(transitions, event, RAW_WINDOW);
+        double rawBefore = rawClient.perSecond(transitions, event);
         HttpClient http = HttpClient.newHttpClient();
         long start = System.nanoTime();
         Server bundle = startBundle(store, relay);
@@ -743,7 +790,7 @@ class FleetBenchmarkTest {
         } finally {
             bundle.stop().close();
         }
-        double rawAfter = RawPublisher.perSecond(transitions, event, RAW_WINDOW);
+        double rawAfter = rawClient.perSecond(transitions, event);
         try (HikariDataSource dataSource = open(store)) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             Map<String, Object> cold = span(jdbc, lastBefore, lastBefore + transitions, transitions);
@@ -842,6 +889,7 @@ class FleetBenchmarkTest {
         // rounds of the baseline, a minimal camel-main application, and the bundle side by side
         List<Double> minimal = new ArrayList<>();
         List<Double> fresh = new ArrayList<>();
+        List<Double> freshC1 = new ArrayList<>();
         long idleRssKiB = 0;
         for (int round = 0; round < START_ROUNDS; round++) {
             minimal.add(minimalCamelMainStart());
@@ -849,7 +897,11 @@ class FleetBenchmarkTest {
             ArtifactStart start = artifactStart(jar, folder, round == START_ROUNDS - 1, archive);
             fresh.add(start.seconds());
             idleRssKiB = start.idleRssKiB();
+            deleteTree(folder);
+            freshC1.add(artifactStart(jar, folder, false, archive, C1_ONLY).seconds());
         }
+        results.put("c1Only.startSecondsRounds", freshC1);
+        results.put("c1Only.start_vs_default", median(freshC1) / median(fresh));
         results.put("idleRssKiB.default", idleRssKiB);
         results.put("startSeconds.minimalCamelMain", minimal);
         results.put("startSeconds.defaultRounds", fresh);
@@ -857,6 +909,45 @@ class FleetBenchmarkTest {
         results.put("start_vs_minimal_camel_main", median(fresh) / median(minimal));
         // a restart on the same folder: the store exists, no migration or demo data to load
         results.put("startSeconds.restart", artifactStart(jar, folder, false, archive).seconds());
+    }
+
+    /**
+     * C1-only compilation shortens the start; what it costs at the peaks is measured on the embedded
+     * default before it could be adopted: the closed-loop search throughput at page 50 and the warm
+     * burst to RabbitMQ, each in rounds beside the default compilers' in the same run.
+     */
+    @Test
+    @Order(8)
+    void c1OnlyCompilationAtThePeaks() throws Exception {
+        Map<String, String> c1 = Map.of("JDK_JAVA_OPTIONS", C1_ONLY);
+        List<Double> searches = new ArrayList<>();
+        List<Double> searchesC1 = new ArrayList<>();
+        for (int round = 0; round < CLOSED_ROUNDS; round++) {
+            searches.add(peakSearchThroughput(Map.of()));
+            searchesC1.add(peakSearchThroughput(c1));
+        }
+        results.put("c1Only.searchPerSecondRounds", Map.of("default", searches, "c1Only", searchesC1));
+        results.put("c1Only.search_vs_default", median(searchesC1) / median(searches));
+        Map<String, Object> burst = burstToRabbitMq(Store.HSQLDB, Map.of());
+        Map<String, Object> burstC1 = burstToRabbitMq(Store.HSQLDB, c1);
+        results.put("c1Only.burst", Map.of("default", burst, "c1Only", burstC1));
+        results.put(
+                "c1Only.burst_vs_default",
+                (Double) burstC1.get("relayVsRawPublisher") / (Double) burst.get("relayVsRawPublisher"));
+    }
+
+    /** The bundle on the embedded store, warmed up: its closed-loop throughput at page 50. */
+    private double peakSearchThroughput(Map<String, String> jvm) throws Exception {
+        Server bundle = startBundle(Store.HSQLDB, jvm);
+        try {
+            LoadGenerator load = new LoadGenerator(bundle.base(), searches(50));
+            load.closedLoop("warm-up", WORKERS, Duration.ZERO, step.multipliedBy(2));
+            LoadGenerator.Result result = load.closedLoop("closed", WORKERS, Duration.ofSeconds(2), step);
+            assertEquals(0, result.failures(), "failed requests");
+            return result.throughput();
+        } finally {
+            bundle.stop().close();
+        }
     }
 
     private static double median(List<Double> values) {

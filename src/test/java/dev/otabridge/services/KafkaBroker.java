@@ -26,7 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * from the classpath the services profile writes (the broker's jars must not meet camel-kafka's
  * client jars on one classpath). It can be stopped and started again on the same ports and log.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final Path dir;
     private final Path properties;
@@ -62,7 +62,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Formats a new log under {@code dir} and starts the broker; answers once it serves requests. */
-    static KafkaBroker start(Path dir) throws Exception {
+    public static KafkaBroker start(Path dir) throws Exception {
         KafkaBroker broker = new KafkaBroker(dir);
         Process format = broker.java(
                         "kafka.tools.StorageTool",
@@ -79,7 +79,7 @@ final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return "127.0.0.1:" + port;
     }
 
