@@ -65,8 +65,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * compile (JMH); search over HTTP, the bundle against the baseline server, on HSQLDB and on
  * PostgreSQL with the generated fleet; the detector's tick without change and a burst of
  * transitions to RabbitMQ and to Kafka; start-up, memory and a soak; what C1-only compilation
- * costs. Results go to bench/ (JSON, a summary in Markdown, the query plans, a chart). Settings: -Dota.bench.devices, -Dota.bench.jobs,
- * -Dota.bench.soak-minutes, -Dota.bench.seconds (each measured load step).
+ * costs. Results go to bench/ (JSON, a summary in Markdown, the query plans, a chart).
+ * Settings: -Dota.bench.devices, -Dota.bench.jobs, -Dota.bench.soak-minutes, -Dota.bench.seconds
+ * (each measured load step).
  */
 @FleetBench
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
