@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one) in a JVM of its own, started
- * from the classpath the services profile writes (the broker's jars must not meet camel-kafka's
+ * from the classpath the services and bench profiles write (the broker's jars must not meet camel-kafka's
  * client jars on one classpath). It can be stopped and started again on the same ports and log.
  */
 public final class KafkaBroker implements AutoCloseable {
@@ -141,7 +141,7 @@ public final class KafkaBroker implements AutoCloseable {
         String file = System.getProperty("ota.kafka.classpath");
         if (file == null || !Files.exists(Path.of(file))) {
             throw new IllegalStateException(
-                    "no Kafka broker classpath: run the services profile (mvn -B -Pservices test)");
+                    "no Kafka broker classpath: run the services or bench profile (mvn -B -Pservices test)");
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
