@@ -725,7 +725,7 @@ class FleetBenchmarkTest {
      * when it starts; the JIT compiles the detector and the relay while it runs. The warm burst: the
      * same devices flipped back through the load API of the running bundle, the measured figure.
      * Each runs from its first event's detection to its last broker acknowledgement, both read from
-     * the outbox's own timestamps. The broker's own pace, a raw publisher's of as many messages, is
+     * the outbox's own timestamps. The broker's own pace, a raw client's of as many messages, is
      * measured before and after, on the same machine in the same run.
      */
     private Map<String, Object> burst(Store store, Map<String, String> relay, RawClient rawClient) throws Exception {
@@ -902,12 +902,12 @@ class FleetBenchmarkTest {
             freshC1.add(artifactStart(jar, folder, false, archive, C1_ONLY).seconds());
         }
         results.put("c1Only.startSecondsRounds", freshC1);
-        results.put("c1Only.start_vs_default", median(freshC1) / median(fresh));
+        results.put("c1Only.start_vs_default", BenchReport.median(freshC1) / BenchReport.median(fresh));
         results.put("idleRssKiB.default", idleRssKiB);
         results.put("startSeconds.minimalCamelMain", minimal);
         results.put("startSeconds.defaultRounds", fresh);
-        results.put("startSeconds.default", median(fresh));
-        results.put("start_vs_minimal_camel_main", median(fresh) / median(minimal));
+        results.put("startSeconds.default", BenchReport.median(fresh));
+        results.put("start_vs_minimal_camel_main", BenchReport.median(fresh) / BenchReport.median(minimal));
         // a restart on the same folder: the store exists, no migration or demo data to load
         results.put("startSeconds.restart", artifactStart(jar, folder, false, archive).seconds());
     }
@@ -930,7 +930,7 @@ class FleetBenchmarkTest {
             searchesC1.add(peakSearchThroughput(c1));
         }
         results.put("c1Only.searchPerSecondRounds", Map.of("default", searches, "c1Only", searchesC1));
-        results.put("c1Only.search_vs_default", median(searchesC1) / median(searches));
+        results.put("c1Only.search_vs_default", BenchReport.median(searchesC1) / BenchReport.median(searches));
         Map<String, Object> burst = burstToRabbitMq(Store.POSTGRESQL, Map.of());
         Map<String, Object> burstC1 = burstToRabbitMq(Store.POSTGRESQL, c1);
         results.put("c1Only.burst", Map.of("default", burst, "c1Only", burstC1));
@@ -951,12 +951,6 @@ class FleetBenchmarkTest {
         } finally {
             bundle.stop().close();
         }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private record ArtifactStart(double seconds, long idleRssKiB) {}
