@@ -17,7 +17,8 @@ final class BenchReport {
     /**
      * Issue #17's ratios that follow from the figures of a run, under the plain keys a script checks:
      * restart to first answer with the fleet, HSQLDB ÷ PostgreSQL; p99 at half load on page 50, the
-     * bundle ÷ the baseline server, per store; the embedded store's idle RSS, for a fleet of 1,000,000.
+     * bundle ÷ the baseline server, per store, and beside it the server's CPU per search in the closed
+     * rounds of page 50, bundle ÷ baseline; the embedded store's idle RSS, for a fleet of 1,000,000.
      */
     static Map<String, Object> derivedRatios(Map<String, Object> results) {
         JsonNode r = JSON.valueToTree(results);
@@ -38,6 +39,17 @@ final class BenchReport {
         }
         if (!p99.isEmpty()) {
             ratios.put("p99_vs_baseline", p99);
+        }
+        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+        for (String store : new String[] {"HSQLDB", "POSTGRESQL"}) {
+            double bundle = closedCpu(r, store, "bundle");
+            double baseline = closedCpu(r, store, "baseline");
+            if (bundle > 0 && baseline > 0) {
+                cpu.put(store, bundle / baseline);
+            }
+        }
+        if (!cpu.isEmpty()) {
+            ratios.put("cpu_per_search_vs_baseline", cpu);
         }
         if (r.path("fleet").path("devices").asInt() == 1_000_000 && r.has("idleRssKiB.bundle.HSQLDB")) {
             ratios.put("idle_rss_mib_1m_devices", r.path("idleRssKiB.bundle.HSQLDB").asDouble() / 1024);
@@ -112,11 +124,12 @@ final class BenchReport {
         }
 
         md.append("\n## Search over HTTP\n\n| store | server | mode | round | page size | offered (req/s) | "
-                        + "throughput (req/s) | p50 (ms) | p99 (ms) | requests | failed |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + "throughput (req/s) | p50 (ms) | p99 (ms) | requests | failed | server CPU a request (ms) "
+                        + "| machine busy |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (JsonNode row : r.path("search")) {
             md.append(String.format(
-                    "| %s | %s | %s | %d | %d | %s | %.0f | %.2f | %.2f | %d | %d |%n",
+                    "| %s | %s | %s | %d | %d | %s | %.0f | %.2f | %.2f | %d | %d | %.2f | %.0f%% |%n",
                     row.path("store").asText(),
                     row.path("server").asText(),
                     row.path("mode").asText(),
@@ -129,7 +142,9 @@ final class BenchReport {
                     row.path("p50Millis").asDouble(),
                     row.path("p99Millis").asDouble(),
                     row.path("requests").asLong(),
-                    row.path("failures").asLong()));
+                    row.path("failures").asLong(),
+                    row.path("serverCpuMillisPerRequest").asDouble(),
+                    100 * row.path("machineBusy").asDouble()));
         }
 
         md.append("\n## Latency per kind of search, open loop at half the maximum throughput, page 50\n\n")
@@ -179,11 +194,15 @@ final class BenchReport {
                         "p99 ≤ 25 ms and ≤ 2 × the baseline's at half the maximum throughput, page 50",
                         store,
                         String.format(
-                                "%.1f ms at %.0f req/s, %.2f × the baseline's %.1f ms",
+                                "%.1f ms at %.0f req/s, %.2f × the baseline's %.1f ms; machine %.0f%% busy against"
+                                        + " %.0f%%, CPU per search %.2f × the baseline's",
                                 halfLoad.path("p99Millis").asDouble(),
                                 halfLoad.path("throughput").asDouble(),
                                 ratio,
-                                halfLoadP99(r, store, "baseline")),
+                                halfLoadP99(r, store, "baseline"),
+                                100 * halfLoad.path("machineBusy").asDouble(),
+                                100 * halfLoadRun(r, store, "baseline").path("machineBusy").asDouble(),
+                                r.path("cpu_per_search_vs_baseline").path(store).asDouble()),
                         halfLoad.path("p99Millis").asDouble() <= 25 && ratio <= 2);
             }
             double cost10 = 1 / Math.max(1e-9, closed(r, store, "bundle", 10));
@@ -324,24 +343,29 @@ final class BenchReport {
 
     /** The median throughput of a server's closed-loop rounds on a page size. */
     private static double closed(JsonNode r, String store, String server, int pageSize) {
-        return median(closedRuns(r, store, server, pageSize));
+        return median(closedRuns(r, store, server, pageSize, "throughput"));
+    }
+
+    /** The server's CPU per request in its closed rounds, median; 0 for a run that did not measure it. */
+    private static double closedCpu(JsonNode r, String store, String server) {
+        return median(closedRuns(r, store, server, 50, "serverCpuMillisPerRequest"));
     }
 
     private static String rounds(JsonNode r, String store, String server, int pageSize) {
-        return closedRuns(r, store, server, pageSize).stream()
+        return closedRuns(r, store, server, pageSize, "throughput").stream()
                 .map(t -> String.format("%.0f", t))
                 .toList()
                 .toString();
     }
 
-    private static List<Double> closedRuns(JsonNode r, String store, String server, int pageSize) {
+    private static List<Double> closedRuns(JsonNode r, String store, String server, int pageSize, String field) {
         List<Double> runs = new ArrayList<>();
         for (JsonNode row : r.path("search")) {
             if (row.path("store").asText().equals(store)
                     && row.path("server").asText().equals(server)
                     && row.path("mode").asText().equals("closed")
                     && row.path("pageSize").asInt() == pageSize) {
-                runs.add(row.path("throughput").asDouble());
+                runs.add(row.path(field).asDouble());
             }
         }
         return runs;

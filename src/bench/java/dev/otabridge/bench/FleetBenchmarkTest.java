@@ -505,9 +505,12 @@ class FleetBenchmarkTest {
         row.put("requests", result.requests());
         row.put("failures", result.failures());
         row.put("byKind", result.byKind());
+        row.put("serverCpuMillisPerRequest", result.serverCpuMillisPerRequest());
+        row.put("machineBusy", result.cpu().machineBusy());
         searchRuns.add(row);
         System.out.printf(
-                "BENCH %s %s %s %d page %d rate %.0f: %.0f/s p50 %.2f ms p99 %.2f ms (%d requests, %d failed)%n",
+                "BENCH %s %s %s %d page %d rate %.0f: %.0f/s p50 %.2f ms p99 %.2f ms (%d requests, %d failed;"
+                        + " server CPU %.2f ms a request, machine %.0f%% busy)%n",
                 store,
                 server.name(),
                 mode,
@@ -518,7 +521,9 @@ class FleetBenchmarkTest {
                 result.p50(),
                 result.p99(),
                 result.requests(),
-                result.failures());
+                result.failures(),
+                result.serverCpuMillisPerRequest(),
+                100 * result.cpu().machineBusy());
     }
 
     /**
@@ -529,12 +534,12 @@ class FleetBenchmarkTest {
      */
     private long measure(Store store, Server server) throws Exception {
         long peakRss = 0;
-        new LoadGenerator(server.base(), searches(50))
+        new LoadGenerator(server.base(), server.pid(), searches(50))
                 .closedLoop("warm-up", WORKERS, Duration.ZERO, step.multipliedBy(2));
         List<Double> max50 = new ArrayList<>();
         for (int round = 1; round <= CLOSED_ROUNDS; round++) {
             for (int pageSize : PAGE_SIZES) {
-                LoadGenerator load = new LoadGenerator(server.base(), searches(pageSize));
+                LoadGenerator load = new LoadGenerator(server.base(), server.pid(), searches(pageSize));
                 RssSampler rss = new RssSampler(server.pid());
                 LoadGenerator.Result result = load.closedLoop("closed", WORKERS, Duration.ofSeconds(2), step);
                 peakRss = Math.max(peakRss, rss.stop());
@@ -548,7 +553,7 @@ class FleetBenchmarkTest {
         double median50 = BenchReport.median(max50);
         List<double[]> curve = new ArrayList<>();
         for (double fraction : LOAD_FRACTIONS) {
-            LoadGenerator.Result result = new LoadGenerator(server.base(), searches(50))
+            LoadGenerator.Result result = new LoadGenerator(server.base(), server.pid(), searches(50))
                     .openLoop("open", median50 * fraction, Duration.ofSeconds(3), step);
             record(store, server, "open", 1, 50, median50 * fraction, result);
             curve.add(new double[] {result.throughput(), result.p50(), result.p99()});
@@ -943,7 +948,7 @@ class FleetBenchmarkTest {
     private double peakSearchThroughput(Map<String, String> jvm) throws Exception {
         Server bundle = startBundle(Store.HSQLDB, jvm);
         try {
-            LoadGenerator load = new LoadGenerator(bundle.base(), searches(50));
+            LoadGenerator load = new LoadGenerator(bundle.base(), bundle.pid(), searches(50));
             load.closedLoop("warm-up", WORKERS, Duration.ZERO, step.multipliedBy(2));
             LoadGenerator.Result result = load.closedLoop("closed", WORKERS, Duration.ofSeconds(2), step);
             assertEquals(0, result.failures(), "failed requests");
@@ -978,7 +983,7 @@ class FleetBenchmarkTest {
         // the soak: PostgreSQL with the fleet, so the heap holds the bundle, not an in-memory database
         Server soaked = startBundle(Store.POSTGRESQL, Map.of());
         try {
-            LoadGenerator load = new LoadGenerator(soaked.base(), searches(50));
+            LoadGenerator load = new LoadGenerator(soaked.base(), soaked.pid(), searches(50));
             load.closedLoop("soak-start", 4, Duration.ZERO, Duration.ofMinutes(1));
             long heapAfterOneMinute = heapAfterGc(soaked);
             RssSampler rss = new RssSampler(soaked.pid());

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * HTTP load from this JVM over loopback, HTTP/1.1, one connection per worker. Closed loop (each
  * worker sends its next request when the last is answered) finds the highest throughput; open
  * loop (requests at a fixed rate, latency counted from when each request was due, so a slow
- * server is not let off by sending less) measures latency at a given load.
+ * server is not let off by sending less) measures latency at a given load. Either measures the
+ * server process's CPU and the machine's over the measured window.
  */
 final class LoadGenerator {
 
@@ -40,7 +41,14 @@ final class LoadGenerator {
             double p99,
             long requests,
             long failures,
-            Map<String, Latency> byKind) {}
+            Map<String, Latency> byKind,
+            CpuUse.Spent cpu) {
+
+        /** The server's CPU time per answered request, in milliseconds. */
+        double serverCpuMillisPerRequest() {
+            return requests == 0 ? 0 : cpu.processMillis() / requests;
+        }
+    }
 
     /** One kind's share of a run. */
     record Latency(long requests, double p50, double p99, double max) {}
@@ -49,10 +57,13 @@ final class LoadGenerator {
     private record Sample(String kind, long nanos) {}
 
     private final URI base;
+    private final long serverPid;
     private final Function<Random, Request> workload;
 
-    LoadGenerator(URI base, Function<Random, Request> workload) {
+    /** Load on the server at {@code base}, whose process is {@code serverPid}. */
+    LoadGenerator(URI base, long serverPid, Function<Random, Request> workload) {
         this.base = base;
+        this.serverPid = serverPid;
         this.workload = workload;
     }
 
@@ -110,10 +121,11 @@ final class LoadGenerator {
             threads.add(thread);
             thread.start();
         }
+        CpuUse.Spent cpu = cpuBetween(measureFrom, end);
         for (Thread thread : threads) {
             thread.join();
         }
-        return result(label, samples, measure, failures.get());
+        return result(label, samples, measure, failures.get(), cpu);
     }
 
     Result openLoop(String label, double perSecond, Duration warmup, Duration measure) throws InterruptedException {
@@ -126,10 +138,14 @@ final class LoadGenerator {
         long end = measureFrom + measure.toNanos();
         List<Sample> samples = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
+        CpuUse.Snapshot measuredFrom = null;
         for (long due = start; due < end; due += interval) {
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
+            }
+            if (measuredFrom == null && due >= measureFrom) {
+                measuredFrom = CpuUse.of(serverPid);
             }
             long intended = due;
             Request request = workload.apply(random);
@@ -146,15 +162,32 @@ final class LoadGenerator {
                 }
             });
         }
+        CpuUse.Spent cpu = measuredFrom == null ? new CpuUse.Spent(0, 0) : measuredFrom.until(CpuUse.of(serverPid));
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.MINUTES);
-        return result(label, samples, measure, failures.get());
+        return result(label, samples, measure, failures.get(), cpu);
     }
 
-    private static Result result(String label, List<Sample> samples, Duration measure, long failures) {
+    /** The CPU spent from {@code from} to {@code to}, both on this JVM's nano clock; waits until {@code to}. */
+    private CpuUse.Spent cpuBetween(long from, long to) {
+        parkUntil(from);
+        CpuUse.Snapshot first = CpuUse.of(serverPid);
+        parkUntil(to);
+        return first.until(CpuUse.of(serverPid));
+    }
+
+    /** A park may return early: parks until this JVM's nano clock has passed {@code nanoTime}. */
+    private static void parkUntil(long nanoTime) {
+        for (long wait = nanoTime - System.nanoTime(); wait > 0; wait = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private static Result result(
+            String label, List<Sample> samples, Duration measure, long failures, CpuUse.Spent cpu) {
         long[] all = samples.stream().mapToLong(Sample::nanos).sorted().toArray();
         if (all.length == 0) {
-            return new Result(label, 0, 0, 0, 0, failures, Map.of());
+            return new Result(label, 0, 0, 0, 0, failures, Map.of(), cpu);
         }
         Map<String, Latency> byKind = new TreeMap<>();
         samples.stream().collect(Collectors.groupingBy(Sample::kind)).forEach((kind, of) -> {
@@ -174,7 +207,8 @@ final class LoadGenerator {
                 percentile(all, 0.99),
                 all.length,
                 failures,
-                byKind);
+                byKind,
+                cpu);
     }
 
     private static double percentile(long[] sorted, double p) {
