@@ -79,7 +79,8 @@ class FleetBenchmarkTest {
     private static final String PG_SCHEMA = "ota_bench";
     private static final int POOL = 10;
     private static final int WORKERS = 8;
-    private static final int[] PAGE_SIZES = {10, 50, 200};
+    /** The page sizes of the closed rounds, which the report reads its throughput ratios for. */
+    static final int[] PAGE_SIZES = {10, 50, 200};
     private static final double[] LOAD_FRACTIONS = {0.25, 0.5, 0.75, 0.9};
     private static final int CLOSED_ROUNDS = 3;
     private static final int BURST = 100_000;
