@@ -30,17 +30,7 @@ final class BenchReport {
                     r.path("startSeconds.HSQLDB").asDouble()
                             / r.path("startSeconds.POSTGRESQL").asDouble());
         }
-        Map<String, Double> p99 = new java.util.LinkedHashMap<>();
-        for (String store : new String[] {"HSQLDB", "POSTGRESQL"}) {
-            double bundle = halfLoadP99(r, store, "bundle");
-            double baseline = halfLoadP99(r, store, "baseline");
-            if (bundle > 0 && baseline > 0) {
-                p99.put(store, bundle / baseline);
-            }
-        }
-        if (!p99.isEmpty()) {
-            ratios.put("p99_vs_baseline", p99);
-        }
+        perStore(ratios, "p99_vs_baseline", (store, server) -> halfLoadP99(r, store, server));
         Map<String, Map<String, Double>> throughput = new java.util.LinkedHashMap<>();
         for (String store : new String[] {"HSQLDB", "POSTGRESQL"}) {
             Map<String, Double> perPage = new java.util.LinkedHashMap<>();
@@ -57,21 +47,30 @@ final class BenchReport {
         if (!throughput.isEmpty()) {
             ratios.put("search_throughput_vs_baseline", throughput);
         }
-        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
-        for (String store : new String[] {"HSQLDB", "POSTGRESQL"}) {
-            double bundle = closedCpu(r, store, "bundle");
-            double baseline = closedCpu(r, store, "baseline");
-            if (bundle > 0 && baseline > 0) {
-                cpu.put(store, bundle / baseline);
-            }
-        }
-        if (!cpu.isEmpty()) {
-            ratios.put("cpu_per_search_vs_baseline", cpu);
-        }
+        perStore(ratios, "cpu_per_search_vs_baseline", (store, server) -> closedCpu(r, store, server));
         if (r.path("fleet").path("devices").asInt() == 1_000_000 && r.has("idleRssKiB.bundle.HSQLDB")) {
             ratios.put("idle_rss_mib_1m_devices", r.path("idleRssKiB.bundle.HSQLDB").asDouble() / 1024);
         }
         return ratios;
+    }
+
+    /**
+     * Under {@code key}, per store, a figure of the bundle ÷ the same figure of the baseline server, for the
+     * stores where the run measured both (a figure of 0 is one not measured).
+     */
+    private static void perStore(
+            Map<String, Object> ratios, String key, java.util.function.ToDoubleBiFunction<String, String> figure) {
+        Map<String, Double> perStore = new java.util.LinkedHashMap<>();
+        for (String store : new String[] {"HSQLDB", "POSTGRESQL"}) {
+            double bundle = figure.applyAsDouble(store, "bundle");
+            double baseline = figure.applyAsDouble(store, "baseline");
+            if (bundle > 0 && baseline > 0) {
+                perStore.put(store, bundle / baseline);
+            }
+        }
+        if (!perStore.isEmpty()) {
+            ratios.put(key, perStore);
+        }
     }
 
     /** A server's p99 in its open-loop run at half its highest throughput on page 50, or 0 without one. */

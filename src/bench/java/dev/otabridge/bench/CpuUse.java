@@ -11,7 +11,7 @@ import java.nio.file.Path;
  */
 final class CpuUse {
 
-    /** Linux's USER_HZ, the unit of /proc's CPU times, on every platform the kernel runs on today. */
+    /** USER_HZ, the unit of /proc's CPU times: 100 on the architectures Linux runs this project on (x86, arm). */
     private static final double MILLIS_PER_TICK = 10;
 
     /** The counters at one moment: the process's user and system ticks, the machine's busy and all ticks. */
