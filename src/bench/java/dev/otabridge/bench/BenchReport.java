@@ -11,6 +11,8 @@ import java.util.Map;
 final class BenchReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The stores a run measures, as its rows name them. */
+    private static final String[] STORES = {"HSQLDB", "POSTGRESQL"};
 
     private BenchReport() {}
 
@@ -32,7 +34,7 @@ final class BenchReport {
         }
         perStore(ratios, "p99_vs_baseline", (store, server) -> halfLoadP99(r, store, server));
         Map<String, Map<String, Double>> throughput = new java.util.LinkedHashMap<>();
-        for (String store : new String[] {"HSQLDB", "POSTGRESQL"}) {
+        for (String store : STORES) {
             Map<String, Double> perPage = new java.util.LinkedHashMap<>();
             for (int pageSize : FleetBenchmarkTest.PAGE_SIZES) {
                 double baseline = closed(r, store, "baseline", pageSize);
@@ -61,7 +63,7 @@ final class BenchReport {
     private static void perStore(
             Map<String, Object> ratios, String key, java.util.function.ToDoubleBiFunction<String, String> figure) {
         Map<String, Double> perStore = new java.util.LinkedHashMap<>();
-        for (String store : new String[] {"HSQLDB", "POSTGRESQL"}) {
+        for (String store : STORES) {
             double bundle = figure.applyAsDouble(store, "bundle");
             double baseline = figure.applyAsDouble(store, "baseline");
             if (bundle > 0 && baseline > 0) {
@@ -183,7 +185,7 @@ final class BenchReport {
         }
 
         md.append("\n## Targets\n\n| target | store | measured | met |\n|---|---|---|---|\n");
-        for (String store : new String[] {"HSQLDB", "POSTGRESQL"}) {
+        for (String store : STORES) {
             for (int pageSize : FleetBenchmarkTest.PAGE_SIZES) {
                 double bundle = closed(r, store, "bundle", pageSize);
                 double baseline = closed(r, store, "baseline", pageSize);
